@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install what is missing, build everything from the WSDL in build/,
+# run the whole test suite. Exits non-zero on any failure.
+#   scripts/test.sh              normal build in build/
+#   scripts/test.sh --sanitize   ASan+UBSan build in build-sanitize/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=build
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON)
+for arg in "$@"; do
+  case "$arg" in
+    --sanitize) build_dir=build-sanitize; cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON) ;;
+    *) echo "usage: $0 [--sanitize]" >&2; exit 2 ;;
+  esac
+done
+
+scripts/install-deps.sh
+jobs=$(nproc)
+cmake -S . -B "$build_dir" "${cmake_args[@]}"
+cmake --build "$build_dir" -j "$jobs"
+# Tests that pin their own CA must not inherit a CA bundle from the environment.
+env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE -u SSL_CERT_FILE -u SSL_CERT_DIR \
+  ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 600
