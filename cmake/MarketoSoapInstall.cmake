@@ -30,6 +30,9 @@ install(FILES "${PROJECT_BINARY_DIR}/marketo_soapConfig.cmake"
               "${PROJECT_BINARY_DIR}/marketo_soapConfigVersion.cmake"
         DESTINATION "${MARKETO_SOAP_CMAKE_DIR}")
 
+# Relocatable: the prefix is derived from where the .pc file is installed, so a package built for
+# one prefix still works when the tree is copied or installed with --prefix elsewhere.
+file(RELATIVE_PATH MARKETO_SOAP_PC_TO_PREFIX "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/marketo-soap.pc.in" "${PROJECT_BINARY_DIR}/marketo-soap.pc"
                @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/marketo-soap.pc"
