@@ -1,0 +1,39 @@
+#ifndef MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
+#define MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
+
+// Small text helpers that work on raw XML/HTTP bytes without a parser: the wire log and the
+// SOAP fault detail (which the WSDL leaves untyped, so gSOAP hands it over as literal XML).
+
+#include <string>
+#include <string_view>
+
+namespace marketo {
+namespace internal {
+
+// Replaces the text content of every <mktowsUserId> and <requestSignature> element (any
+// namespace prefix) with "***".
+void MaskCredentials(std::string& xml);
+
+// Replaces every occurrence of each non-empty `secret` with "***".
+void ScrubSecret(std::string& text, std::string_view secret);
+
+// The body of a raw HTTP message (after the blank line), de-chunked when the headers say
+// "Transfer-Encoding: chunked". Returns the input unchanged when it has no header block.
+std::string HttpBody(std::string_view raw);
+
+// Text content of the first element whose local name is `local_name`, entity-decoded;
+// empty when absent.
+std::string ElementText(std::string_view xml, std::string_view local_name);
+
+// `detail/serviceException` of a Marketo fault.
+struct ServiceException {
+  std::string name;
+  std::string message;
+  int code = 0;
+};
+ServiceException ParseServiceException(std::string_view detail_xml);
+
+}  // namespace internal
+}  // namespace marketo
+
+#endif  // MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
