@@ -2,7 +2,8 @@
 //
 //   mobject-sync --endpoint URL --user-id ID --encryption-key KEY
 //                --operation INSERT|UPDATE|UPSERT --input FILE.jsonl|-
-//                [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS] [--dry-run]
+//                [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS] [--retries N]
+//                [--dry-run]
 //
 // Input is streamed in chunks, so memory stays flat however long the file is. Exit status:
 // 0 nothing failed or was rejected, 1 some object failed or was rejected, 2 call-level error
@@ -27,7 +28,15 @@ namespace {
 constexpr const char* kUsage =
     "usage: mobject-sync --endpoint URL --user-id ID --encryption-key KEY\n"
     "                    --operation INSERT|UPDATE|UPSERT --input FILE.jsonl|-\n"
-    "                    [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS] [--dry-run]\n"
+    "                    [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS]\n"
+    "                    [--retries N] [--dry-run]\n"
+    "\n"
+    "--retries N: attempts after the first for a failed call (0 disables retrying;\n"
+    "default @RETRIES@).\n"
+    "Transient failures (connection errors, timeouts, HTTP 502/503/504, Marketo 10001, 20011,\n"
+    "20016, 20023, 20024) are retried with jittered exponential backoff. An INSERT (or a\n"
+    "keyless UPSERT) is retried only when the request provably was not executed, so a lost\n"
+    "response never creates duplicates.\n"
     "\n"
     "Endpoint and credentials default to MARKETO_SOAP_ENDPOINT, MARKETO_USER_ID and\n"
     "MARKETO_ENCRYPTION_KEY. One JSON object per input line, e.g.\n"
@@ -38,6 +47,14 @@ constexpr const char* kUsage =
     "The report CSV has columns line,type,id,status,error. The last line on stdout is\n"
     "  created=N updated=N unchanged=N skipped=N deleted=N failed=N rejected=N\n"
     "Exit status: 0 all good, 1 some object failed or was rejected, 2 call-level error.\n";
+
+// The usage text with the SDK's default retry count filled in.
+std::string Usage() {
+  std::string text = kUsage;
+  const std::string mark = "@RETRIES@";
+  text.replace(text.find(mark), mark.size(), std::to_string(marketo::RetryPolicy{}.max_retries));
+  return text;
+}
 
 // Lines are parsed and synced this many at a time; SyncAll splits a chunk into calls of 100.
 constexpr std::size_t kChunkObjects = 1000;
@@ -51,7 +68,7 @@ struct Args {
 };
 
 [[noreturn]] void UsageError(const std::string& message) {
-  std::cerr << "mobject-sync: " << message << "\n\n" << kUsage;
+  std::cerr << "mobject-sync: " << message << "\n\n" << Usage();
   std::exit(2);
 }
 
@@ -64,7 +81,7 @@ Args ParseArgs(int argc, char** argv) {
       return argv[++i];
     };
     if (flag == "--help" || flag == "-h") {
-      std::cout << kUsage;
+      std::cout << Usage();
       std::exit(0);
     } else if (flag == "--endpoint") {
       args.options.endpoint = value();
@@ -90,6 +107,13 @@ Args ParseArgs(int argc, char** argv) {
         UsageError("--timeout must be a positive number of seconds, got " + text);
       const auto t = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
       args.options.connect_timeout = args.options.send_timeout = args.options.receive_timeout = t;
+    } else if (flag == "--retries") {
+      const std::string text = value();
+      char* end = nullptr;
+      const long n = std::strtol(text.c_str(), &end, 10);
+      if (end == text.c_str() || *end != '\0' || n < 0 || n > 100)
+        UsageError("--retries must be a whole number from 0 to 100, got " + text);
+      args.options.retry.max_retries = static_cast<int>(n);
     } else if (flag == "--dry-run") {
       args.dry_run = true;
     } else {

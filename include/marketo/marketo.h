@@ -5,15 +5,18 @@
 /// Umbrella header: everything a user of the marketo-soap SDK needs.
 
 #include "marketo/auth.h"
+#include "marketo/limits.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/mobject_client.h"
 #include "marketo/mobject_connection.h"
 #include "marketo/options.h"
 #include "marketo/query.h"
+#include "marketo/retry.h"
 #include "marketo/status.h"
 #include "marketo/status_or.h"
 #include "marketo/sync.h"
+#include "marketo/timing.h"
 #include "marketo/validation.h"
 #include "marketo/version.h"
 

@@ -17,8 +17,9 @@
 
 namespace marketo {
 
-/// One virtual per MObject operation, using SDK types only. Each call is exactly one SOAP request
-/// (no splitting, no validation, no retries: MObjectClient adds those).
+/// One virtual per MObject operation, using SDK types only. No splitting and no validation
+/// (MObjectClient adds those). The connection built by MakeMObjectConnection() retries and
+/// rate-limits each call (retry.h, limits.h); a custom implementation need not.
 ///
 /// Implementations must be safe to call from several threads at once. Mock it with
 /// marketo::mocks::MockMObjectConnection to test code that uses MObjectClient.
@@ -40,7 +41,10 @@ class MObjectConnection {
   virtual StatusOr<std::vector<std::string>> ListMObjects() = 0;
 };
 
-/// Creates the real gSOAP-backed connection.
+/// Creates the real gSOAP-backed connection stack: the retry loop (`options.retry`, see retry.h)
+/// over the client-side limiter (`options.limits`, see limits.h) over the SOAP transport. Every
+/// attempt passes through the limiter and carries a freshly signed AuthenticationHeader. The
+/// limiter and the retry random source are shared by all calls made through the returned object.
 ///
 /// Thread safety: the connection may be shared by any number of threads. Each call borrows a
 /// gSOAP context from a bounded pool (at most `options.max_connections`, created lazily; a call

@@ -2,13 +2,16 @@
 #define MARKETO_OPTIONS_H_
 
 /// @file
-/// Client configuration: endpoint, credentials, timeouts, TLS, pool size, hooks.
+/// Client configuration: endpoint, credentials, timeouts, TLS, pool size, retries, limits, hooks.
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
+
+#include "marketo/limits.h"
+#include "marketo/retry.h"
 
 namespace marketo {
 
@@ -74,6 +77,13 @@ struct ClientOptions {
   WireLogHook wire_log;
   /// HTTP User-Agent; empty means "marketo-soap/<version>".
   std::string user_agent;
+  /// Retry policy applied to every call (see retry.h). Retrying is ON by default: up to 4
+  /// retries with jittered exponential backoff, idempotent calls only unless the request
+  /// provably never ran. Use RetryPolicy::NoRetries() for exactly one attempt per call.
+  RetryPolicy retry;
+  /// Client-side rate and concurrency limits shared by all calls of the connection (see
+  /// limits.h). Default: 100 calls per 20 s, 10 in flight.
+  LimitOptions limits;
 
   /// Fills endpoint, credentials.user_id and credentials.encryption_key from
   /// MARKETO_SOAP_ENDPOINT, MARKETO_USER_ID and MARKETO_ENCRYPTION_KEY where `base` leaves them

@@ -772,9 +772,16 @@ class SoapMObjectConnection : public MObjectConnection {
       code = (ex.code == 20015 || ex.code == 20023 || ex.code == 20024)
                  ? StatusCode::kResourceExhausted
                  : StatusCode::kSoapFault;
-      msg += "SOAP fault";
-      if (info.marketo_error_code != 0) msg += " " + std::to_string(info.marketo_error_code);
-      msg += ": " + (ex.message.empty() ? fs : ex.message);
+      if (ex.code == 20015) {
+        // Fail fast with a message that says what to do; the retry layer never retries it.
+        msg += "daily API request quota exhausted (Marketo 20015: " +
+               (ex.message.empty() ? fs : ex.message) +
+               "); not retried: the quota resets daily at 12:00 AM CST";
+      } else {
+        msg += "SOAP fault";
+        if (info.marketo_error_code != 0) msg += " " + std::to_string(info.marketo_error_code);
+        msg += ": " + (ex.message.empty() ? fs : ex.message);
+      }
     } else if (err == SOAP_TCP_ERROR) {
       if (LooksLikeTimeout(elapsed, options_.connect_timeout)) {
         code = StatusCode::kDeadlineExceeded;
@@ -853,9 +860,4 @@ std::shared_ptr<MObjectConnection> MakeSoapMObjectConnection(ClientOptions optio
 }
 
 }  // namespace internal
-
-std::shared_ptr<MObjectConnection> MakeMObjectConnection(ClientOptions options) {
-  return internal::MakeSoapMObjectConnection(std::move(options), nullptr);
-}
-
 }  // namespace marketo
