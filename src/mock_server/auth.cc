@@ -1,0 +1,92 @@
+#include "auth.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace mock {
+
+std::string HmacSha1Hex(const std::string& key, const std::string& message) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac,
+           &len) == nullptr) {
+    return "";
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[mac[i] >> 4];
+    out += kHex[mac[i] & 0xF];
+  }
+  return out;
+}
+
+std::optional<std::time_t> ParseTimestamp(const std::string& text) {
+  int y, mo, d, h, mi, s, consumed = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) !=
+          6 ||
+      consumed != 19) {
+    return std::nullopt;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60 || y < 1970) {
+    return std::nullopt;
+  }
+  std::size_t pos = 19;
+  if (pos < text.size() && text[pos] == '.') {  // fractional seconds are ignored
+    ++pos;
+    const std::size_t digits_start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (pos == digits_start) return std::nullopt;
+  }
+  long offset_s = 0;
+  const std::string zone = text.substr(pos);
+  if (zone == "Z") {
+    offset_s = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    int oh, om, n = 0;
+    if (std::sscanf(zone.c_str() + 1, "%2d:%2d%n", &oh, &om, &n) != 2 || n != 5) {
+      return std::nullopt;
+    }
+    offset_s = (oh * 3600L + om * 60L) * (zone[0] == '-' ? -1 : 1);
+  } else if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')) {
+    if (zone.find_first_not_of("0123456789", 1) != std::string::npos) return std::nullopt;
+    const int oh = std::atoi(zone.substr(1, 2).c_str());
+    const int om = std::atoi(zone.substr(3, 2).c_str());
+    offset_s = (oh * 3600L + om * 60L) * (zone[0] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;  // no zone: the wall clock of an unknown place can't be checked
+  }
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  return timegm(&tm) - offset_s;
+}
+
+int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
+                        const std::string* signature, const std::string* timestamp,
+                        std::time_t now) {
+  if (user_id == nullptr || signature == nullptr || timestamp == nullptr) return 20014;
+  if (*user_id != config.user_id) return 20014;
+  const std::string expected = HmacSha1Hex(config.encryption_key, *timestamp + *user_id);
+  // Constant time, and exact: Marketo's signatures are lower-case hex.
+  if (expected.empty() || signature->size() != expected.size() ||
+      CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0) {
+    return 20014;
+  }
+  const auto ts = ParseTimestamp(*timestamp);
+  if (!ts) return 20016;
+  const long long skew = static_cast<long long>(now) - static_cast<long long>(*ts);
+  if (skew > config.max_skew_s || -skew > config.max_skew_s) return 20016;
+  return 0;
+}
+
+}  // namespace mock

@@ -1,0 +1,92 @@
+// Everything the connection threads share.
+#ifndef MARKETO_MOCK_SERVER_CONTEXT_H_
+#define MARKETO_MOCK_SERVER_CONTEXT_H_
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+
+#include "auth.h"
+#include "fault_injection.h"
+#include "limits.h"
+#include "mobjects.h"
+#include "options.h"
+#include "stats.h"
+#include "store.h"
+
+namespace mock {
+
+// Wakes sleeping calls (latency, hang) when the server stops.
+class Shutdown {
+ public:
+  void Trigger() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+  }
+  bool stopping() const { return stopping_.load(); }
+  // Sleeps up to d; false when interrupted by shutdown.
+  template <typename Duration>
+  bool SleepFor(Duration d) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return !cv_.wait_for(lock, d, [this] { return stopping_.load(); });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<bool> stopping_{false};
+};
+
+// Open connection sockets, so shutdown can wake threads blocked in recv().
+class SocketRegistry {
+ public:
+  void Add(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fds_.insert(fd);
+  }
+  void Remove(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fds_.erase(fd);
+  }
+  template <typename Fn>
+  void ForEach(Fn fn) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (int fd : fds_) fn(fd);
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<int> fds_;
+};
+
+struct ServerContext {
+  explicit ServerContext(const Options& o)
+      : options(o),
+        auth{o.user_id, o.encryption_key, o.max_skew_s},
+        ops(store, stats),
+        faults(o.faults, o.seed),
+        rate(o.rate_limit, std::chrono::seconds(20)),
+        quota(o.daily_quota),
+        concurrency(o.concurrency_limit) {}
+
+  const Options options;
+  const AuthConfig auth;
+  Store store;
+  Stats stats;
+  MObjectOps ops;
+  FaultInjector faults;
+  RateLimiter rate;
+  DailyQuota quota;
+  ConcurrencyGauge concurrency;
+  Shutdown shutdown;
+  SocketRegistry sockets;
+};
+
+}  // namespace mock
+
+#endif  // MARKETO_MOCK_SERVER_CONTEXT_H_

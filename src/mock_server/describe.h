@@ -1,0 +1,24 @@
+// describeMObject/listMObjects metadata (reference §4.4, §4.5) and the field lists that
+// syncMObjects validates against.
+#ifndef MARKETO_MOCK_SERVER_DESCRIBE_H_
+#define MARKETO_MOCK_SERVER_DESCRIBE_H_
+
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace mock {
+
+// nullptr for a name that is not describable.
+const ObjectMeta* DescribeObject(const std::string& name);
+
+// The names listMObjects returns, in the doc example's order.
+const std::vector<std::string>& ListObjectNames();
+
+// A field of Opportunity or OpportunityPersonRole, or nullptr.
+const FieldMeta* FindField(const std::string& object, const std::string& field);
+
+}  // namespace mock
+
+#endif  // MARKETO_MOCK_SERVER_DESCRIBE_H_

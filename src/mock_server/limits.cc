@@ -1,0 +1,14 @@
+#include "limits.h"
+
+namespace mock {
+
+bool RateLimiter::Admit(Clock::time_point now) {
+  if (limit_ <= 0) return true;
+  std::lock_guard<std::mutex> lock(mu_);
+  while (!calls_.empty() && now - calls_.front() >= window_) calls_.pop_front();
+  if (static_cast<int>(calls_.size()) >= limit_) return false;
+  calls_.push_back(now);
+  return true;
+}
+
+}  // namespace mock

@@ -1,0 +1,17 @@
+// Wire-level misbehaviour for fault injection: raw bytes written past gSOAP's serializer.
+#ifndef MARKETO_MOCK_SERVER_MISBEHAVE_H_
+#define MARKETO_MOCK_SERVER_MISBEHAVE_H_
+
+#include "context.h"
+#include "fault_injection.h"
+#include "stdsoap2.h"
+
+namespace mock {
+
+// Acts out `kind` on the connection and returns SOAP_STOP (the response is "sent"); the
+// connection is closed afterwards (keep-alive off).
+int Misbehave(struct soap* soap, MisbehaviourKind kind, ServerContext* ctx);
+
+}  // namespace mock
+
+#endif  // MARKETO_MOCK_SERVER_MISBEHAVE_H_

@@ -1,0 +1,43 @@
+// Semantics of the MObject operations (reference §4.1-4.5) over the Store.
+#ifndef MARKETO_MOCK_SERVER_MOBJECTS_H_
+#define MARKETO_MOCK_SERVER_MOBJECTS_H_
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "model.h"
+#include "stats.h"
+#include "store.h"
+
+namespace mock {
+
+inline constexpr std::size_t kMaxSyncObjects = 100;  // reference §4.1, §8
+inline constexpr std::size_t kPageSize = 100;        // getMObjects batch, reference §4.2
+
+class MObjectOps {
+ public:
+  MObjectOps(Store& store, Stats& stats) : store_(store), stats_(stats) {}
+
+  // One status per object, in order. Throws MarketoFault(20110) for more than 100 objects.
+  std::vector<ObjStatus> Sync(SyncOp op, const std::vector<MObj>& objects, std::time_t now);
+  // Throws MarketoFault 20110 (bad type/criteria) or 20122 (bad stream position).
+  GetResult Get(const GetQuery& query);
+  std::vector<ObjStatus> Delete(const std::vector<MObj>& objects);
+  // Throws MarketoFault(20110) for a name that is not describable.
+  const ObjectMeta& Describe(const std::string& name);
+  const std::vector<std::string>& List();
+
+ private:
+  ObjStatus SyncOne(SyncOp op, const MObj& obj, std::time_t now);
+  ObjStatus SyncProgram(SyncOp op, const MObj& obj, std::time_t now);
+  ObjStatus SyncRecord(SyncOp op, const MObj& obj, std::time_t now);
+  ObjStatus Count(ObjStatus s, const std::string& type);
+
+  Store& store_;
+  Stats& stats_;
+};
+
+}  // namespace mock
+
+#endif  // MARKETO_MOCK_SERVER_MOBJECTS_H_

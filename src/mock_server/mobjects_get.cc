@@ -1,0 +1,299 @@
+// getMObjects, deleteMObjects, describeMObject, listMObjects (reference §4.2-4.5).
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "auth.h"
+#include "describe.h"
+#include "marketo_errors.h"
+#include "mobjects.h"
+#include "values.h"
+
+namespace mock {
+namespace {
+
+bool IsGettable(const std::string& type) {
+  return type == "Program" || type == "Opportunity" || type == "OpportunityPersonRole";
+}
+
+// Criteria names per type (reference §4.2: docs list + 2_1 WSDL comment).
+bool IsKnownCriterion(const std::string& type, const std::string& name) {
+  static const char* const kCommon[] = {"Id", "Created At", "Updated At", "CRM Id"};
+  for (const char* n : kCommon) {
+    if (name == n) return true;
+  }
+  if (type == "Program") {
+    static const char* const kProgram[] = {
+        "Name",         "Type",           "Tag Type",        "Tag Value",
+        "Workspace Id", "Workspace Name", "Include Archive", "Is Archived",
+        "Tree Path"};
+    for (const char* n : kProgram) {
+      if (name == n) return true;
+    }
+    return false;
+  }
+  const FieldMeta* f = FindField(type, name);
+  return f != nullptr;
+}
+
+// A time criterion value: full timestamp or a plain date (midnight UTC).
+std::optional<std::time_t> ParseCriterionTime(const std::string& v) {
+  if (auto t = ParseTimestamp(v)) return t;
+  if (v.size() == 10 && IsDate(v)) return ParseTimestamp(v + "T00:00:00Z");
+  return std::nullopt;
+}
+
+std::uint64_t Fnv1a(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Everything that selects objects; the token is bound to it so that a token of another query is
+// rejected instead of silently returning the wrong page.
+std::uint64_t QueryHash(const GetQuery& q) {
+  std::ostringstream s;
+  s << q.type << '\n' << (q.id ? std::to_string(*q.id) : "-") << '\n';
+  if (q.external_key) s << q.external_key->name << '=' << q.external_key->value;
+  s << '\n';
+  for (const auto& c : q.criteria)
+    s << c.name << '\x1f' << c.comparison << '\x1f' << c.value << '\n';
+  for (const auto& a : q.assocs) {
+    s << a.type << '\x1f' << (a.id ? std::to_string(*a.id) : "-") << '\x1f';
+    if (a.external_key) s << a.external_key->name << '=' << a.external_key->value;
+    s << '\n';
+  }
+  s << q.include_details;
+  return Fnv1a(s.str());
+}
+
+std::string ToHex(const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  return out;
+}
+
+std::optional<std::string> FromHex(const std::string& s) {
+  if (s.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    int v = 0;
+    for (int k = 0; k < 2; ++k) {
+      const char c = s[i + k];
+      int d = c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1);
+      if (d < 0) return std::nullopt;
+      v = v * 16 + d;
+    }
+    out += static_cast<char>(v);
+  }
+  return out;
+}
+
+std::string MakeToken(const GetQuery& q, int last_id) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
+  return ToHex("mkto1:" + q.type + ":" + std::to_string(last_id) + ":" + hash);
+}
+
+// The last id returned so far; throws 20122 for anything that is not our token for this query.
+int ParseToken(const GetQuery& q, const std::string& token) {
+  const auto bad = [] {
+    return MarketoFault(20122, "Invalid stream position; restart without streamPosition");
+  };
+  const auto text = FromHex(token);
+  if (!text) throw bad();
+  std::vector<std::string> parts;
+  std::stringstream ss(*text);
+  std::string p;
+  while (std::getline(ss, p, ':')) parts.push_back(p);
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
+  if (parts.size() != 4 || parts[0] != "mkto1" || parts[1] != q.type || parts[3] != hash) {
+    throw bad();
+  }
+  const auto id = ParseId(parts[2]);
+  if (!id) throw bad();
+  return *id;
+}
+
+std::string Value(const Record& r, const std::string& name) {
+  if (name == "Id") return std::to_string(r.id);
+  const std::string* v = GetAttr(r, name);
+  return v ? *v : "";
+}
+
+bool MatchesCriterion(const Record& r, const Criterion& c) {
+  if (c.name == "Include Archive") return true;  // a flag, handled by the caller
+  if (c.name == "Tag Type" || c.name == "Tag Value") {
+    bool any = false;
+    for (const auto& t : r.tags) {
+      any = any || EqualsIgnoreCase(c.name == "Tag Type" ? t.type : t.value, c.value);
+    }
+    return c.comparison == "NE" ? !any : any;
+  }
+  if (c.name == "Created At" || c.name == "Updated At") {
+    const auto want = ParseCriterionTime(c.value);
+    const std::time_t have = c.name == "Created At" ? r.created : r.updated;
+    const int cmp = have < *want ? -1 : (have > *want ? 1 : 0);
+    return *ApplyComparison(c.comparison, cmp);
+  }
+  return *ApplyComparison(c.comparison, CompareValues(Value(r, c.name), c.value));
+}
+
+MObj ToMObj(const Record& r, bool details) {
+  MObj m;
+  m.type = r.type;
+  m.id = r.id;
+  m.created_at = r.created;
+  m.updated_at = r.updated;
+  if (r.type == "Program" && !details) {
+    if (const std::string* name = GetAttr(r, "Name")) m.attrs.push_back(Attr{"Name", *name});
+    return m;
+  }
+  m.attrs = r.attrs;
+  if (r.type == "Program") {
+    for (const auto& t : r.tags) {
+      m.type_attrs.push_back(TypeAttrGroup{"Tag", {{"Type", t.type}, {"Value", t.value}}});
+    }
+    for (const auto& c : r.costs) {
+      m.type_attrs.push_back(TypeAttrGroup{"Cost",
+                                           {{"Id", std::to_string(c.id)},
+                                            {"Month", c.month},
+                                            {"Amount", c.amount},
+                                            {"Note", c.note}}});
+    }
+  }
+  if (r.company_id) m.assocs.push_back(Assoc{"Company", r.company_id, std::nullopt});
+  return m;
+}
+
+}  // namespace
+
+GetResult MObjectOps::Get(const GetQuery& q) {
+  if (!IsGettable(q.type)) {
+    throw MarketoFault(20110, "Invalid MObject type '" + q.type +
+                                  "': getMObjects supports Program, Opportunity and "
+                                  "OpportunityPersonRole");
+  }
+  bool include_archive = false;
+  for (const auto& c : q.criteria) {
+    if (!IsKnownCriterion(q.type, c.name)) {
+      throw MarketoFault(20110, "Unknown criteria attribute '" + c.name + "' for " + q.type);
+    }
+    if (!ApplyComparison(c.comparison, 0)) {
+      throw MarketoFault(20110, "Unknown comparison '" + c.comparison + "'");
+    }
+    if ((c.name == "Tag Type" || c.name == "Tag Value") && c.comparison != "EQ" &&
+        c.comparison != "NE") {
+      throw MarketoFault(20110, "Criteria '" + c.name + "' supports EQ and NE only");
+    }
+    if ((c.name == "Created At" || c.name == "Updated At") && !ParseCriterionTime(c.value)) {
+      throw MarketoFault(20110, "Invalid date '" + c.value + "' for criteria '" + c.name + "'");
+    }
+    if (c.name == "Include Archive") {
+      include_archive = EqualsIgnoreCase(c.value, "true") || c.value == "1";
+    }
+  }
+  int after_id = 0;
+  if (q.stream_position && !q.stream_position->empty()) {
+    after_id = ParseToken(q, *q.stream_position);
+  }
+
+  std::lock_guard<std::mutex> lock(store_.mutex());
+  // Resolve association filters to the ids they require; an unresolvable one matches nothing.
+  std::optional<int> want_company;
+  std::map<std::string, int> want_refs;
+  bool impossible = false;
+  for (const auto& a : q.assocs) {
+    std::string target = a.type;
+    const bool ok =
+        (q.type == "Opportunity" && a.type == "Company") ||
+        (q.type == "OpportunityPersonRole" && (a.type == "Opportunity" || a.type == "Lead"));
+    if (!ok) {
+      throw MarketoFault(20110, "Association type '" + a.type + "' is not valid for " + q.type);
+    }
+    const Record* r = a.id ? store_.Find(target, *a.id)
+                           : (a.external_key ? store_.FindByKey(target, *a.external_key) : nullptr);
+    if (r == nullptr) {
+      impossible = true;
+      continue;
+    }
+    if (a.type == "Company") want_company = r->id;
+    if (a.type == "Opportunity") want_refs["OpportunityId"] = r->id;
+    if (a.type == "Lead") want_refs["PersonId"] = r->id;
+  }
+
+  GetResult out;
+  const auto* recs = store_.OfType(q.type);
+  int last_id = after_id;
+  if (recs != nullptr && !impossible) {
+    for (auto it = recs->upper_bound(after_id); it != recs->end(); ++it) {
+      const Record& r = it->second;
+      if (q.id && r.id != *q.id) continue;
+      if (q.external_key) {
+        const std::string* v = GetAttr(r, q.external_key->name);
+        if (v == nullptr || *v != q.external_key->value) continue;
+      }
+      if (r.type == "Program" && !q.id && !include_archive) {
+        const std::string* archived = GetAttr(r, "Is Archived");
+        if (archived != nullptr && *archived == "true") continue;
+      }
+      if (want_company && r.company_id != want_company) continue;
+      bool ok = true;
+      for (const auto& [field, id] : want_refs) ok = ok && Value(r, field) == std::to_string(id);
+      for (const auto& c : q.criteria) ok = ok && MatchesCriterion(r, c);
+      if (!ok) continue;
+      if (out.objects.size() == kPageSize) {
+        out.has_more = true;
+        break;
+      }
+      out.objects.push_back(ToMObj(r, q.include_details));
+      last_id = r.id;
+    }
+  }
+  out.new_stream_position = MakeToken(q, last_id);
+  return out;
+}
+
+std::vector<ObjStatus> MObjectOps::Delete(const std::vector<MObj>& objects) {
+  std::lock_guard<std::mutex> lock(store_.mutex());
+  std::vector<ObjStatus> out;
+  for (const auto& obj : objects) {
+    ObjStatus s;
+    s.id = obj.id;
+    s.external_key = obj.external_key;
+    if (obj.type != "Opportunity" && obj.type != "OpportunityPersonRole") {
+      s.status = Status::kFailed;
+      s.error =
+          "deleteMObjects supports Opportunity and OpportunityPersonRole, not '" + obj.type + "'";
+    } else if (!obj.id) {
+      s.status = Status::kFailed;
+      s.error = "id is required";
+    } else if (store_.Erase(obj.type, *obj.id)) {
+      s.status = Status::kDeleted;
+    } else {
+      // Choice: deleting what is not there changes nothing -> UNCHANGED (so a retried delete
+      // whose first answer was lost reads as success, not as an error).
+      s.status = Status::kUnchanged;
+    }
+    out.push_back(Count(s, obj.type));
+  }
+  return out;
+}
+
+const ObjectMeta& MObjectOps::Describe(const std::string& name) {
+  const ObjectMeta* m = DescribeObject(name);
+  if (m == nullptr) throw MarketoFault(20110, "Object name is not valid");
+  return *m;
+}
+
+const std::vector<std::string>& MObjectOps::List() { return ListObjectNames(); }
+
+}  // namespace mock

@@ -1,0 +1,169 @@
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "dump.h"
+#include "service.h"
+
+namespace mock {
+namespace {
+
+constexpr std::uint64_t kRecvMaxLength = 8u << 20;  // whole request, inflated (gzip bombs)
+
+// Forgets the socket before closing it, so shutdown never touches a reused descriptor.
+int CloseSocket(struct soap* soap, SOAP_SOCKET fd) {
+  if (auto* ctx = static_cast<ServerContext*>(soap->user)) ctx->sockets.Remove(fd);
+  return ::close(fd);
+}
+
+class ThreadCount {
+ public:
+  bool TryAdd(int max) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (n_ >= max) return false;
+    ++n_;
+    return true;
+  }
+  void Done() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      --n_;
+    }
+    cv_.notify_all();
+  }
+  bool WaitZero(std::chrono::seconds timeout) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return cv_.wait_for(lock, timeout, [this] { return n_ == 0; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int n_ = 0;
+};
+
+bool SetUpTls(struct soap* soap, const Options& o) {
+  const bool combined = o.tls_key.empty() || o.tls_key == o.tls_cert;
+  if (soap_ssl_server_context(soap, SOAP_SSL_DEFAULT | SOAP_TLSv1_2 | SOAP_TLSv1_3,
+                              combined ? o.tls_cert.c_str() : nullptr, nullptr, nullptr, nullptr,
+                              nullptr, nullptr, "marketo-mock-server") != SOAP_OK) {
+    soap_print_fault(soap, stderr);
+    return false;
+  }
+  if (!combined) {
+    if (soap->ctx == nullptr ||
+        SSL_CTX_use_certificate_chain_file(soap->ctx, o.tls_cert.c_str()) != 1 ||
+        SSL_CTX_use_PrivateKey_file(soap->ctx, o.tls_key.c_str(), SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_check_private_key(soap->ctx) != 1) {
+      std::fprintf(stderr, "marketo-mock-server: cannot load %s / %s\n", o.tls_cert.c_str(),
+                   o.tls_key.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+// True once stdin is at end of file (the harness that owns the pipe is gone).
+bool StdinClosed() {
+  pollfd p{STDIN_FILENO, POLLIN, 0};
+  if (poll(&p, 1, 0) <= 0) return false;
+  char buf[256];
+  const ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+  return n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN);
+}
+
+}  // namespace
+
+int RunServer(ServerContext& ctx, const ServerSignals& signals) {
+  const Options& o = ctx.options;
+  const bool tls = !o.tls_cert.empty();
+  const soap_mode common = SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING;
+  MockService master(&ctx, common | SOAP_XML_STRICT, common);
+  struct soap* soap = master.soap;
+  soap->user = &ctx;
+  soap->fclosesocket = CloseSocket;
+  soap->bind_flags = SO_REUSEADDR;
+  soap->accept_timeout = -250000;  // µs: poll the stop flag four times a second
+  soap->recv_timeout = o.io_timeout_s;
+  soap->send_timeout = o.io_timeout_s;
+  soap->transfer_timeout = 2 * o.io_timeout_s;
+  soap->recv_maxlength = kRecvMaxLength;
+  soap->maxlevel = 64;
+  soap->maxoccurs = 10000;
+  soap->max_keep_alive = 1000;
+  soap->socket_flags = MSG_NOSIGNAL;
+
+  if (tls) {
+    soap_ssl_init();
+    if (!SetUpTls(soap, o)) return 2;
+  }
+  if (!soap_valid_socket(soap_bind(soap, "127.0.0.1", o.port, 128))) {
+    soap_print_fault(soap, stderr);
+    return 2;
+  }
+  sockaddr_in addr{};
+  socklen_t len = sizeof addr;
+  if (getsockname(soap->master, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return 2;
+  std::printf("listening on %s://127.0.0.1:%d/soap/mktows/3_1\n", tls ? "https" : "http",
+              ntohs(addr.sin_port));
+  std::fflush(stdout);
+
+  ThreadCount threads;
+  while (!*signals.stop) {
+    if (o.stop_on_stdin_eof && StdinClosed()) break;
+    if (*signals.dump_now) {
+      *signals.dump_now = 0;
+      if (!o.dump_path.empty()) WriteDump(o.dump_path, ctx.store, ctx.stats);
+    }
+    const SOAP_SOCKET s = soap_accept(soap);
+    if (!soap_valid_socket(s)) {
+      if (soap->errnum != 0 && !*signals.stop) {
+        // Transient accept() errors (EMFILE, ECONNABORTED): back off briefly, keep serving.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      continue;
+    }
+    if (!threads.TryAdd(o.max_connections)) {
+      soap_force_closesock(soap);  // over the thread bound: refuse this connection
+      continue;
+    }
+    ctx.sockets.Add(s);
+    MockService* conn = master.copy();
+    soap->socket = SOAP_INVALID_SOCKET;  // the connection thread owns it now
+    if (conn == nullptr) {
+      ctx.sockets.Remove(s);
+      ::close(s);
+      threads.Done();
+      continue;
+    }
+    conn->soap->user = &ctx;
+    std::thread([conn, tls, &threads] {
+      if (!tls || conn->ssl_accept() == SOAP_OK) conn->serve();
+      conn->destroy();
+      soap_force_closesock(conn->soap);
+      delete conn;
+      threads.Done();
+    }).detach();
+  }
+
+  // Wake everything: sleeping calls, hanging calls, threads blocked in recv() on keep-alive.
+  ctx.shutdown.Trigger();
+  ctx.sockets.ForEach([](int fd) { ::shutdown(fd, SHUT_RDWR); });
+  const bool drained = threads.WaitZero(std::chrono::seconds(10));
+  if (!drained) std::fprintf(stderr, "marketo-mock-server: connections still open at exit\n");
+  return drained ? 0 : 3;
+}
+
+}  // namespace mock

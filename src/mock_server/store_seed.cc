@@ -1,0 +1,126 @@
+// The seeded instance. It makes the doc samples of syncMObjects succeed unchanged (Program 1970
+// with cost line 153, Opportunity 64, lead 19) and gives getMObjects enough Programs (251) that
+// paging crosses two page boundaries.
+#include <string>
+
+#include "store.h"
+
+namespace mock {
+namespace {
+
+constexpr std::time_t kSeedEpoch = 1356998400;  // 2013-01-01T00:00:00Z
+
+const char* const kChannels[] = {
+    "Webinar", "Blog", "Tradeshow", "Email", "Content Syndication", "Online Advertising", "Event"};
+const char* const kStages[] = {"Prospecting", "Qualification", "Proposal", "Negotiation",
+                               "Closed Won"};
+
+std::string Pad(int n, int width) {
+  std::string s = std::to_string(n);
+  return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
+}
+
+}  // namespace
+
+void Store::Seed() {
+  tag_types_["Channel"] = std::vector<std::string>(std::begin(kChannels), std::end(kChannels));
+  tag_types_["Region"] = {"Americas", "EMEA", "APAC"};
+  tag_types_["Product Line"] = {"Core", "Analytics", "Services"};
+
+  // Programs 1001..1250, every 25th archived, events every 4th.
+  for (int id = 1001; id <= 1250; ++id) {
+    Record& p = CreateWithId("Program", id, kSeedEpoch + id * 3600);
+    const bool event = id % 4 == 0;
+    const std::string name = (event ? "Event " : "Program ") + std::to_string(id);
+    SetAttr(&p, "Name", name);
+    SetAttr(&p, "Description", "Seeded program " + std::to_string(id));
+    SetAttr(&p, "Type", event ? "Marketing Event" : "Marketing Program");
+    SetAttr(&p, "Workspace Id", id % 10 == 0 ? "2" : "1");
+    SetAttr(&p, "Workspace Name", id % 10 == 0 ? "EMEA" : "Default");
+    SetAttr(
+        &p, "Tree Path",
+        std::string("/Marketing Activities/") + (id % 10 == 0 ? "EMEA" : "Default") + "/" + name);
+    SetAttr(&p, "Is Archived", id % 25 == 0 ? "true" : "false");
+    if (event) {
+      const std::string day = "2013-" + Pad(1 + id % 12, 2) + "-" + Pad(1 + id % 28, 2);
+      SetAttr(&p, "Start Date", day + " 09:00:00");
+      SetAttr(&p, "End Date", day + " 17:00:00");
+    }
+    p.tags.push_back(Tag{"Channel", kChannels[id % 7]});
+    if (id % 3 == 0) p.tags.push_back(Tag{"Region", tag_types_["Region"][id % 3]});
+    if (id % 5 == 0) {
+      p.costs.push_back(Cost{NextCostId(), "2013-" + Pad(1 + id % 12, 2) + "-01",
+                             std::to_string(100 * (id % 17 + 1)), ""});
+    }
+  }
+
+  // The doc sample's Program: channel Webinar, cost line 153 for 2013-06 (the sample updates its
+  // amount from 1500 to 2000, so the first call answers UPDATED like the doc).
+  {
+    Record& p = CreateWithId("Program", 1970, kSeedEpoch + 86400 * 120);
+    SetAttr(&p, "Name", "Q3 Webinar Series");
+    SetAttr(&p, "Description", "Webinar program of the syncMObjects doc sample");
+    SetAttr(&p, "Type", "Marketing Program");
+    SetAttr(&p, "Workspace Id", "1");
+    SetAttr(&p, "Workspace Name", "Default");
+    SetAttr(&p, "Tree Path", "/Marketing Activities/Default/Webinars/Q3 Webinar Series");
+    SetAttr(&p, "Is Archived", "false");
+    p.tags.push_back(Tag{"Channel", "Webinar"});
+    p.costs.push_back(Cost{153, "2013-06-01", "1500", "Initial estimate"});
+  }
+
+  // Companies with a custom key field.
+  const char* const companies[] = {"Acme Corp", "Globex", "Initech", "Umbrella",
+                                   "Stark Industries"};
+  for (int id = 1; id <= 5; ++id) {
+    Record& c = CreateWithId("Company", id, kSeedEpoch + id * 60);
+    SetAttr(&c, "Company", companies[id - 1]);
+    SetAttr(&c, "ExternalCompanyId", "COMP-" + Pad(id, 3));
+    SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
+  }
+
+  // Leads (persons) 1..30, lead 19 is the doc sample's PersonId.
+  const char* const first[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"};
+  for (int id = 1; id <= 30; ++id) {
+    Record& l = CreateWithId("Lead", id, kSeedEpoch + id * 120);
+    SetAttr(&l, "Email", "lead" + std::to_string(id) + "@example.com");
+    SetAttr(&l, "FirstName", first[id % 6]);
+    SetAttr(&l, "LastName", "Person" + std::to_string(id));
+    SetAttr(&l, "Company", companies[id % 5]);
+    SetAttr(&l, "ExternalLeadId", "LEAD-" + Pad(id, 4));
+  }
+
+  // Opportunities 50..79 (64 is the doc sample's OpportunityId).
+  for (int id = 50; id <= 79; ++id) {
+    Record& o = CreateWithId("Opportunity", id, kSeedEpoch + id * 7200);
+    SetAttr(&o, "Name", std::string(companies[id % 5]) + " deal " + std::to_string(id));
+    SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
+    SetAttr(&o, "Stage", kStages[id % 5]);
+    SetAttr(&o, "Type", id % 2 ? "New Business" : "Renewal");
+    SetAttr(&o, "CloseDate", "2013-" + Pad(1 + id % 12, 2) + "-28");
+    SetAttr(&o, "IsClosed", id % 5 == 4 ? "true" : "false");
+    SetAttr(&o, "IsWon", id % 5 == 4 ? "true" : "false");
+    SetAttr(&o, "ExternalOpportunityId", "OPP-" + Pad(id, 4));
+    o.company_id = 1 + id % 5;
+  }
+
+  // A few roles, none of them for (64, 19) so the doc sample's INSERT is a clean CREATED.
+  const char* const roles[] = {"Decision Maker", "Economic Buyer", "Technical Buyer",
+                               "Influencer/Champion", "Evaluator"};
+  for (int id = 1; id <= 5; ++id) {
+    Record& r = CreateWithId("OpportunityPersonRole", id, kSeedEpoch + id * 300);
+    SetAttr(&r, "OpportunityId", std::to_string(49 + id));
+    SetAttr(&r, "PersonId", std::to_string(id));
+    SetAttr(&r, "Role", roles[id - 1]);
+    SetAttr(&r, "IsPrimary", id == 1 ? "true" : "false");
+    SetAttr(&r, "ExternalRoleId", "ROLE-" + Pad(id, 4));
+  }
+
+  // Ids Marketo would assign next: clearly apart from the seeded ones.
+  next_id_["Opportunity"] = 1001;
+  next_id_["OpportunityPersonRole"] = 101;
+  next_id_["Lead"] = 1001;
+  next_id_["Company"] = 101;
+}
+
+}  // namespace mock
