@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, command 1: install what is missing, build in build/, start marketo-mock-server on a
-# free loopback port, run the examples against it, print the results, stop the server.
+# free loopback port, run the examples against it, print per-object results and summaries, stop
+# the server. Exits non-zero if any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +9,76 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
 
-if [ ! -x build/src/mock_server/marketo-mock-server ]; then
-  echo "demo: built the SDK; marketo-mock-server is not part of this revision yet, nothing to run."
-  exit 0
-fi
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The mock's default credentials (see `marketo-mock-server --help`); the examples read them from
+# the same variables a real deployment would use.
+export MARKETO_USER_ID=mockorg1_0123456789ABCDEF012345
+export MARKETO_ENCRYPTION_KEY=mockEncryptionKey2026
+
+build/src/mock_server/marketo-mock-server --port 0 --user-id "$MARKETO_USER_ID" \
+  --encryption-key "$MARKETO_ENCRYPTION_KEY" --dump "$work/dump.json" >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+for _ in $(seq 100); do
+  [ -s "$work/server.out" ] && break
+  sleep 0.05
+done
+listening=$(head -n 1 "$work/server.out")
+case "$listening" in
+  "listening on "*) ;;
+  *) echo "demo: the mock server did not start:" >&2; cat "$work/server.err" >&2; exit 1 ;;
+esac
+export MARKETO_SOAP_ENDPOINT=${listening#listening on }
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "marketo-mock-server $MARKETO_SOAP_ENDPOINT (the real Marketo SOAP API was switched off on 2026-07-31)"
+
+step "Seed sample 1: Program 1970 cost (Month 2013-06, Amount 2000, cost Id 153), UPDATE"
+build/examples/program_cost_update
+step "Program 1970 channel tag (Channel = Webinar), UPDATE"
+build/examples/program_tag_update
+step "Seed sample 2: Opportunity \"Q1 2014\", Amount 2000, Probability 80%, INSERT"
+build/examples/create_opportunity
+step "Seed sample 3: OpportunityPersonRole (Opportunity 64, Person 19, Influencer/Champion), INSERT"
+build/examples/create_opportunity_person_role
+step "describeMObject for every type listMObjects names"
+build/examples/describe_and_list | head -n 20
+echo "  ..."
+step "getMObjects paging over all Programs (100 per page)"
+build/examples/get_mobjects_paging | tail -n 3
+
+step "mobject-sync UPSERT of examples/data/mixed_upsert.jsonl (300 Opportunities and roles)"
+build/examples/mobject-sync --operation UPSERT --input examples/data/mixed_upsert.jsonl \
+  --report "$work/mixed.csv"
+echo "first rows of the per-object report:"
+head -n 8 "$work/mixed.csv"
+
+step "mobject-sync UPDATE of examples/data/program_costs_update.jsonl (50 Program cost lines)"
+build/examples/mobject-sync --operation UPDATE --input examples/data/program_costs_update.jsonl \
+  --report "$work/programs.csv"
+head -n 4 "$work/programs.csv"
+
+step "stopping the server; its counters"
+kill -TERM "$server_pid"
+wait "$server_pid" || true
+server_pid=
+/usr/bin/python3 - "$work/dump.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["counters"]
+print("calls per operation:", ", ".join(f"{k}={v}" for k, v in sorted(c["calls"].items())))
+print("faults:", c["faults"] or "none")
+print("objects stored per type:", ", ".join(f"{k}={v}" for k, v in sorted(d["object_counts"].items())))
+EOF
+echo
+echo "demo: done"
