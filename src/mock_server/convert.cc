@@ -126,22 +126,22 @@ mktows__ArrayOfMObjStatus* ToSoap(struct soap* soap, const std::vector<ObjStatus
     if (s.external_key) st->externalKey = NewAttrib(soap, *s.external_key);
     switch (s.status) {
       case Status::kCreated:
-        st->status = mktows__MObjStatusEnum__CREATED;
+        st->status = "CREATED";
         break;
       case Status::kUpdated:
-        st->status = mktows__MObjStatusEnum__UPDATED;
+        st->status = "UPDATED";
         break;
       case Status::kDeleted:
-        st->status = mktows__MObjStatusEnum__DELETED;
+        st->status = "DELETED";
         break;
       case Status::kFailed:
-        st->status = mktows__MObjStatusEnum__FAILED;
+        st->status = "FAILED";
         break;
       case Status::kUnchanged:
-        st->status = mktows__MObjStatusEnum__UNCHANGED;
+        st->status = "UNCHANGED";
         break;
       case Status::kSkipped:
-        st->status = mktows__MObjStatusEnum__SKIPPED;
+        st->status = "SKIPPED";
         break;
     }
     if (s.status == Status::kFailed) st->error = NewString(soap, s.error);

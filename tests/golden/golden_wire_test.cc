@@ -145,7 +145,7 @@ TEST_F(GoldenWire, SeedResponseParsesToProgram1970Updated) {
   ASSERT_EQ(statuses.size(), 1u);
   ASSERT_NE(statuses[0]->id, nullptr);
   EXPECT_EQ(*statuses[0]->id, 1970);
-  EXPECT_EQ(statuses[0]->status, mktows__MObjStatusEnum__UPDATED);
+  EXPECT_EQ(statuses[0]->status, "UPDATED");
   EXPECT_EQ(statuses[0]->error, nullptr);
 }
 

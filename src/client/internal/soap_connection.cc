@@ -471,19 +471,7 @@ MObject TakeMObject(mktows__MObject& m) {
   return o;
 }
 
-// MObjStatus.status is an enum with the default typemap and a std::string when the typemap maps
-// MObjStatusEnum to a string (which lets unknown values through as kUnknown). Support both.
-template <typename T>
-std::string RawStatus(struct soap* s, T& v) {
-  if constexpr (std::is_enum_v<T>) {
-    return soap_mktows__MObjStatusEnum2s(s, v);
-  } else {
-    return std::move(v);
-  }
-}
-
-StatusOr<std::vector<SyncResult>> TakeStatuses(struct soap* s, const char* op,
-                                               mktows__ArrayOfMObjStatus* list,
+StatusOr<std::vector<SyncResult>> TakeStatuses(const char* op, mktows__ArrayOfMObjStatus* list,
                                                std::size_t expected) {
   const std::size_t got = list == nullptr ? 0 : list->mObjStatus.size();
   if (got != expected) {
@@ -503,7 +491,7 @@ StatusOr<std::vector<SyncResult>> TakeStatuses(struct soap* s, const char* op,
     if (st->id) r.id = *st->id;
     if (st->externalKey)
       r.external_key = Attrib{std::move(st->externalKey->name), std::move(st->externalKey->value)};
-    r.raw_status = RawStatus(s, st->status);
+    r.raw_status = std::move(st->status);
     r.status = ParseSyncStatus(r.raw_status);
     if (st->error) r.error = std::move(*st->error);
   }
@@ -541,7 +529,7 @@ class SoapMObjectConnection : public MObjectConnection {
       return st;
     }
     if (resp.result == nullptr) return Malformed("syncMObjects", "response has no result");
-    return TakeStatuses(s, "syncMObjects", resp.result->mObjStatusList, objects.size());
+    return TakeStatuses("syncMObjects", resp.result->mObjStatusList, objects.size());
   }
 
   StatusOr<GetMObjectsPage> GetMObjects(const GetMObjectsRequest& request) override {
@@ -616,7 +604,7 @@ class SoapMObjectConnection : public MObjectConnection {
       return st;
     }
     if (resp.result == nullptr) return Malformed("deleteMObjects", "response has no result");
-    return TakeStatuses(s, "deleteMObjects", resp.result->mObjStatusList, objects.size());
+    return TakeStatuses("deleteMObjects", resp.result->mObjStatusList, objects.size());
   }
 
   StatusOr<ObjectMetadata> DescribeMObject(const std::string& object_name) override {
