@@ -3,7 +3,7 @@
 //   mobject-sync --endpoint URL --user-id ID --encryption-key KEY
 //                --operation INSERT|UPDATE|UPSERT --input FILE.jsonl|-
 //                [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS] [--retries N]
-//                [--dry-run]
+//                [--concurrency N] [--max-calls-per-20s N] [--dry-run]
 //
 // Input is streamed in chunks, so memory stays flat however long the file is. Exit status:
 // 0 nothing failed or was rejected, 1 some object failed or was rejected, 2 call-level error
@@ -29,10 +29,15 @@ constexpr const char* kUsage =
     "usage: mobject-sync --endpoint URL --user-id ID --encryption-key KEY\n"
     "                    --operation INSERT|UPDATE|UPSERT --input FILE.jsonl|-\n"
     "                    [--report FILE.csv] [--ca-file PEM] [--timeout SECONDS]\n"
-    "                    [--retries N] [--dry-run]\n"
+    "                    [--retries N] [--concurrency N] [--max-calls-per-20s N]\n"
+    "                    [--dry-run]\n"
     "\n"
     "--retries N: attempts after the first for a failed call (0 disables retrying;\n"
     "default @RETRIES@).\n"
+    "--concurrency N: calls in flight at once, 1 to 10 (default 1); Marketo allows 10 per\n"
+    "subscription, shared with every other integration.\n"
+    "--max-calls-per-20s N: client-side rate limit (default 100, Marketo's limit; 0 turns it\n"
+    "off, e.g. against a local mock).\n"
     "Transient failures (connection errors, timeouts, HTTP 502/503/504, Marketo 10001, 20011,\n"
     "20016, 20023, 20024) are retried with jittered exponential backoff. An INSERT (or a\n"
     "keyless UPSERT) is retried only when the request provably was not executed, so a lost\n"
@@ -56,7 +61,8 @@ std::string Usage() {
   return text;
 }
 
-// Lines are parsed and synced this many at a time; SyncAll splits a chunk into calls of 100.
+// Lines are parsed and synced this many at a time per --concurrency (so every concurrent call
+// has batches to work on); SyncAll splits a chunk into calls of 100.
 constexpr std::size_t kChunkObjects = 1000;
 
 struct Args {
@@ -64,6 +70,7 @@ struct Args {
   std::optional<marketo::SyncOperation> operation;
   std::string input;
   std::string report;
+  std::size_t concurrency = 1;
   bool dry_run = false;
 };
 
@@ -114,6 +121,20 @@ Args ParseArgs(int argc, char** argv) {
       if (end == text.c_str() || *end != '\0' || n < 0 || n > 100)
         UsageError("--retries must be a whole number from 0 to 100, got " + text);
       args.options.retry.max_retries = static_cast<int>(n);
+    } else if (flag == "--concurrency") {
+      const std::string text = value();
+      char* end = nullptr;
+      const long n = std::strtol(text.c_str(), &end, 10);
+      if (end == text.c_str() || *end != '\0' || n < 1 || n > 10)
+        UsageError("--concurrency must be a whole number from 1 to 10, got " + text);
+      args.concurrency = static_cast<std::size_t>(n);
+    } else if (flag == "--max-calls-per-20s") {
+      const std::string text = value();
+      char* end = nullptr;
+      const long n = std::strtol(text.c_str(), &end, 10);
+      if (end == text.c_str() || *end != '\0' || n < 0)
+        UsageError("--max-calls-per-20s must be a whole number >= 0, got " + text);
+      args.options.limits.max_calls_per_window = static_cast<std::size_t>(n);
     } else if (flag == "--dry-run") {
       args.dry_run = true;
     } else {
@@ -194,7 +215,7 @@ class Run {
         pending_.push_back({line_no, object.type, std::nullopt});
         objects_.push_back(std::move(object));
       }
-      if (objects_.size() >= kChunkObjects) Flush();
+      if (objects_.size() >= kChunkObjects * args_.concurrency) Flush();
     }
     Flush();
     if (progress_) std::cerr << "\n";
@@ -213,7 +234,9 @@ class Run {
       if (args_.dry_run) {
         results.resize(objects_.size());
       } else {
-        auto all = client_->SyncAll(objects_, *args_.operation);
+        marketo::SyncAllOptions sync;
+        sync.concurrency = args_.concurrency;
+        auto all = client_->SyncAll(objects_, *args_.operation, sync);
         if (!all.status.ok() && call_error_.ok()) {
           call_error_ = all.status;
           std::cerr << "mobject-sync: call failed: " << all.status.ToString() << "\n";

@@ -29,8 +29,23 @@ struct SyncAllOptions {
   /// their objects get kFailed with a "not sent" error. When false (default) every batch is
   /// attempted.
   bool stop_on_call_error = false;
-  /// Called after each batch with (objects finished so far, total objects).
+  /// Called after each batch with (objects finished so far, total objects). Objects rejected by
+  /// validation count as finished from the first call on. With `concurrency` > 1 it is called
+  /// from the worker threads, but never by two threads at once, and `done` never decreases.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// Number of batches in flight at once (0 is treated as 1). Default 1: batches are sent one
+  /// after the other on the calling thread. With N > 1, SyncAll runs the batches on N threads
+  /// (the calling thread plus N - 1 it starts and joins before returning); results are still
+  /// one per input, in input order, exactly as with 1.
+  ///
+  /// The effective parallelism is also bounded by the connection: ClientOptions::max_connections
+  /// (gSOAP contexts, default 10) and LimitOptions::max_in_flight (default 10, Marketo's limit)
+  /// make extra batches wait, and the rate window (100 calls per 20 s by default) still applies,
+  /// so values above min(max_connections, limits.max_in_flight) only add idle threads. Batches
+  /// are independent: a failing batch fails only its own objects. With stop_on_call_error,
+  /// batches already in flight finish normally and only batches not yet started are "not sent".
+  /// SyncAllResult::status is the failure of the first failed batch in input order.
+  std::size_t concurrency = 1;
 };
 
 /// A cheap, copyable handle over a shared MObjectConnection. Copies share the connection; the
@@ -57,6 +72,8 @@ class MObjectClient {
   /// message, call_status = kInvalidArgument. Objects of a batch whose call failed get kFailed,
   /// error = the call's message and call_status = that Status; SyncAllResult::status holds the
   /// first such call-level failure (so `status.ok()` means every batch was answered).
+  /// SyncAllOptions::concurrency runs several batches at once (see there). An exception thrown
+  /// by the connection is rethrown here after every started batch has finished.
   SyncAllResult SyncAll(MObjectSpan objects, SyncOperation operation,
                         const SyncAllOptions& options = {});
 

@@ -1,6 +1,10 @@
 #include "marketo/mobject_client.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "marketo/validation.h"
@@ -56,73 +60,122 @@ SyncAllResult MObjectClient::SyncAll(MObjectSpan objects, SyncOperation operatio
   out.results.resize(objects.size());
   const std::size_t batch_size = std::clamp<std::size_t>(options.batch_size, 1, kMaxSyncBatchSize);
 
-  // Valid objects are sent in input order; contiguous runs are passed as spans (no copies), a
-  // run broken by a rejected object is gathered into a scratch batch.
-  std::vector<std::size_t> pending;
-  pending.reserve(batch_size);
-  std::vector<MObject> scratch;
-  std::size_t done = 0;
-  bool stopped = false;
-  Status stop_reason;
-
-  auto flush = [&] {
-    if (pending.empty()) return;
-    const bool contiguous = pending.back() - pending.front() + 1 == pending.size();
-    MObjectSpan batch;
-    if (contiguous) {
-      batch = objects.subspan(pending.front(), pending.size());
-    } else {
-      scratch.clear();
-      scratch.reserve(pending.size());
-      for (std::size_t i : pending) scratch.push_back(objects[i]);
-      batch = MObjectSpan(scratch);
-    }
-    if (stopped) {
-      for (std::size_t i : pending) {
-        out.results[i] = FailedResult(i, stop_reason,
-                                      "not sent: an earlier call failed: " + stop_reason.message());
-      }
-    } else {
-      ++out.calls;
-      auto r = connection_->SyncMObjects(batch, operation);
-      Status call_status = r.status();
-      if (r.ok() && r->size() != pending.size()) {
-        call_status = Mismatch("syncMObjects", pending.size(), r->size());
-      }
-      if (call_status.ok()) {
-        for (std::size_t k = 0; k < pending.size(); ++k) {
-          out.results[pending[k]] = std::move((*r)[k]);
-          out.results[pending[k]].index = pending[k];
-        }
-      } else {
-        ++out.failed_calls;
-        if (out.status.ok()) out.status = call_status;
-        for (std::size_t i : pending) {
-          out.results[i] = FailedResult(i, call_status, call_status.message());
-        }
-        if (options.stop_on_call_error) {
-          stopped = true;
-          stop_reason = call_status;
-        }
-      }
-    }
-    done += pending.size();
-    pending.clear();
-    if (options.progress) options.progress(done, objects.size());
-  };
-
+  // Pass 1 (calling thread): validate, record rejections, and list the valid objects in input
+  // order; batch b is valid[b * batch_size, ...). Only indexes are stored, never objects.
+  std::vector<std::size_t> valid;
+  valid.reserve(objects.size());
+  std::size_t rejected = 0;
   for (std::size_t i = 0; i < objects.size(); ++i) {
     Status v = ValidateSyncObject(objects[i], operation);
     if (!v.ok()) {
       std::string text = "object[" + std::to_string(i) + "] " + v.message();
       out.results[i] = FailedResult(i, Status(v.code(), text, v.error_info()), text);
-      ++done;
+      ++rejected;
       continue;
     }
-    pending.push_back(i);
-    if (pending.size() == batch_size) flush();
+    valid.push_back(i);
   }
-  flush();
+  const std::size_t batches = (valid.size() + batch_size - 1) / batch_size;
+
+  // Pass 2: run the batches. Each batch writes only its own result slots, so workers share
+  // nothing but the counters below (guarded by mu) and the next-batch ticket.
+  std::mutex mu;
+  std::size_t done = rejected;            // guarded by mu
+  std::size_t first_failed = batches;     // guarded by mu: lowest failed batch, for out.status
+  std::exception_ptr error;               // guarded by mu: first exception from the connection
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> calls{0};
+  std::atomic<std::size_t> failed_calls{0};
+  std::atomic<bool> stopped{false};
+  std::vector<Status> batch_status(batches);  // slot b written only by the worker of batch b
+
+  auto run_batch = [&](std::size_t b) {
+    const std::size_t begin = b * batch_size;
+    const std::size_t count = std::min(batch_size, valid.size() - begin);
+    const std::size_t* idx = valid.data() + begin;
+    Status call_status;
+    bool sent = false;
+    if (!stopped.load()) {
+      sent = true;
+      // Contiguous runs are passed as spans (no copies); a run broken by a rejected object is
+      // gathered into a scratch batch.
+      std::vector<MObject> scratch;
+      MObjectSpan batch;
+      if (idx[count - 1] - idx[0] + 1 == count) {
+        batch = objects.subspan(idx[0], count);
+      } else {
+        scratch.reserve(count);
+        for (std::size_t k = 0; k < count; ++k) scratch.push_back(objects[idx[k]]);
+        batch = MObjectSpan(scratch);
+      }
+      ++calls;
+      auto r = connection_->SyncMObjects(batch, operation);
+      call_status = r.status();
+      if (r.ok() && r->size() != count) call_status = Mismatch("syncMObjects", count, r->size());
+      if (call_status.ok()) {
+        for (std::size_t k = 0; k < count; ++k) {
+          out.results[idx[k]] = std::move((*r)[k]);
+          out.results[idx[k]].index = idx[k];
+        }
+      } else {
+        ++failed_calls;
+        for (std::size_t k = 0; k < count; ++k) {
+          out.results[idx[k]] = FailedResult(idx[k], call_status, call_status.message());
+        }
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    if (sent && !call_status.ok()) {
+      batch_status[b] = call_status;
+      if (b < first_failed) first_failed = b;
+      if (options.stop_on_call_error) stopped.store(true);
+    }
+    if (!sent) {
+      const Status& why = batch_status[first_failed];
+      for (std::size_t k = 0; k < count; ++k) {
+        out.results[idx[k]] =
+            FailedResult(idx[k], why, "not sent: an earlier call failed: " + why.message());
+      }
+    }
+    done += count;
+    if (options.progress) options.progress(done, objects.size());
+  };
+
+  auto worker = [&] {
+    for (;;) {
+      const std::size_t b = next.fetch_add(1);
+      if (b >= batches) return;
+      try {
+        run_batch(b);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!error) error = std::current_exception();
+        // Later batches are not started; the exception is rethrown once all workers stopped.
+        next.store(batches);
+        return;
+      }
+    }
+  };
+
+  const std::size_t threads =
+      std::min<std::size_t>(std::max<std::size_t>(options.concurrency, 1), batches);
+  std::vector<std::thread> pool;
+  if (threads > 1) {
+    pool.reserve(threads - 1);
+    try {
+      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    } catch (...) {
+      // Could not start a thread: carry on with those that did start (at least this one).
+    }
+  }
+  worker();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+
+  if (batches == 0 && rejected > 0 && options.progress) options.progress(done, objects.size());
+  out.calls = calls.load();
+  out.failed_calls = failed_calls.load();
+  if (first_failed < batches) out.status = batch_status[first_failed];
   return out;
 }
 

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Performance benchmarks (issue 7). Builds in Release in build-bench/, starts marketo-mock-server
+# on loopback and prints ONE Markdown table, also written to bench/RESULTS.md with the date and
+# the machine:
+#   W1  throughput (objects/s), 100-object UPSERT batches, concurrency 1 and 4, against one mock
+#       (limits off): the SDK (bench/w1_driver), the raw limit (bench/raw_driver: pre-serialised
+#       bytes over kept-alive sockets, no XML work), PHP 8.2 SoapClient and zeep (same WSDL,
+#       same objects, signed header per call), and the SDK's ratios to them.
+#   W2  latency-bound: a second mock with --latency-ms 50; 100 000 objects at concurrency 10;
+#       wall time against the ideal 1000 calls / 10 x 50 ms = 5 s.
+#   W3  memory: peak RSS of examples/mobject-sync (streams its input) for 10 000 and 1 000 000
+#       objects, and their ratio.
+#   Micro  bench/micro_bench (Google Benchmark): SDK vs bare generated gSOAP code, in memory.
+# Every number is the median of BENCH_RUNS runs (default 5), the drivers interleaved per run.
+#
+# Usage: scripts/bench.sh            full run (about 6 minutes on 2 cores)
+#        BENCH_RUNS=5 BENCH_W1_SECONDS=5 scripts/bench.sh
+#        scripts/bench.sh --quick    1 run, short windows, 100 000 objects for W3 (smoke test)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+runs=${BENCH_RUNS:-5}
+w1_seconds=${BENCH_W1_SECONDS:-3}
+w3_big=1000000
+micro_min_time=0.5
+if [ "${1:-}" = "--quick" ]; then
+  runs=1; w1_seconds=1; w3_big=100000; micro_min_time=0.1
+elif [ $# -gt 0 ]; then
+  echo "usage: $0 [--quick]" >&2; exit 2
+fi
+
+scripts/install-deps.sh libbenchmark-dev php-cli php-soap python3-zeep time
+
+build=build-bench
+jobs=$(nproc)
+echo "bench: building (Release) in $build/" >&2
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DMARKETO_SOAP_BUILD_BENCHMARKS=ON \
+  -DMARKETO_SOAP_BUILD_TESTS=OFF -DMARKETO_SOAP_BUILD_EXAMPLES=ON \
+  -DMARKETO_SOAP_BUILD_MOCK_SERVER=ON >/dev/null
+cmake --build "$build" -j "$jobs" --target micro_bench w1_driver raw_driver marketo-mock-server \
+  mobject-sync >/dev/null
+
+mock_bin=$build/src/mock_server/marketo-mock-server
+sync_bin=$build/examples/mobject-sync
+w1_bin=$build/bench/w1_driver
+raw_bin=$build/bench/raw_driver
+micro_bin=$build/bench/micro_bench
+wsdl=$root/wsdl/mktows.wsdl
+user=mockorg1_0123456789ABCDEF012345
+key=mockEncryptionKey2026
+# zeep/requests must not pick up proxy or CA settings from the environment.
+unset REQUESTS_CA_BUNDLE CURL_CA_BUNDLE http_proxy https_proxy HTTP_PROXY HTTPS_PROXY || true
+
+tmp=$(mktemp -d)
+mock_pids=()
+cleanup() {
+  for p in "${mock_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${mock_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# start_mock NAME ARGS...: starts a mock, sets $url
+start_mock() {
+  local name=$1; shift
+  "$mock_bin" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+  mock_pids+=($!)
+  for _ in $(seq 100); do
+    url=$(sed -n 's/^listening on //p' "$tmp/$name.out" | head -1)
+    [ -n "$url" ] && return 0
+    sleep 0.05
+  done
+  echo "bench: mock $name did not start: $(cat "$tmp/$name.err")" >&2; exit 1
+}
+
+kv() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+fmt_int() { awk -v x="$1" 'BEGIN {s = sprintf("%.0f", x); n = length(s); o = ""; for (i = 1; i <= n; i++) {o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o ","} print o}'; }
+check() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "**missed**"}'; }
+
+start_mock fast --rate-limit 0 --concurrency-limit 0 --max-connections 64
+fast_url=$url
+start_mock slow --rate-limit 0 --concurrency-limit 0 --latency-ms 50
+slow_url=$url
+echo "bench: mocks at $fast_url and $slow_url (latency 50 ms)" >&2
+
+# ---- W1 ------------------------------------------------------------------------------------
+# w1_once DRIVER CONCURRENCY -> objects/s (sum over processes for PHP/zeep)
+w1_once() {
+  local driver=$1 conc=$2 out start_at
+  case $driver in
+    sdk) "$w1_bin" --endpoint "$fast_url" --concurrency "$conc" --seconds "$w1_seconds" | kv objects_per_s ;;
+    raw) "$raw_bin" --endpoint "$fast_url" --concurrency "$conc" --seconds "$w1_seconds" | kv objects_per_s ;;
+    php|zeep)
+      # One process per unit of concurrency; all measure the same wall-clock window, which starts
+      # after their (unmeasured) WSDL loading and warm-up call.
+      start_at=$(awk -v t="$(date +%s.%N)" 'BEGIN {printf "%.3f", t + 2.5}')
+      local pids=() i
+      for i in $(seq "$conc"); do
+        if [ "$driver" = php ]; then
+          php bench/php_driver.php "$wsdl" "$fast_url" "$user" "$key" "$w1_seconds" "$start_at" >"$tmp/$driver.$i" &
+        else
+          /usr/bin/python3 bench/zeep_driver.py "$wsdl" "$fast_url" "$user" "$key" "$w1_seconds" "$start_at" >"$tmp/$driver.$i" &
+        fi
+        pids+=($!)
+      done
+      for p in "${pids[@]}"; do wait "$p"; done
+      for i in $(seq "$conc"); do kv objects_per_s <"$tmp/$driver.$i"; done | awk '{s += $1} END {print s}' ;;
+  esac
+}
+
+for run in $(seq "$runs"); do
+  for conc in 1 4; do
+    for driver in sdk raw php zeep; do
+      v=$(w1_once "$driver" "$conc")
+      echo "$v" >>"$tmp/w1.$driver.$conc"
+      echo "bench: W1 run $run concurrency $conc $driver: $v objects/s" >&2
+    done
+  done
+done
+
+# ---- W2 ------------------------------------------------------------------------------------
+for run in $(seq "$runs"); do
+  out=$("$w1_bin" --endpoint "$slow_url" --concurrency 10 --objects 100000)
+  echo "$out" | kv seconds >>"$tmp/w2"
+  echo "bench: W2 run $run: $out" >&2
+done
+
+# ---- W3 ------------------------------------------------------------------------------------
+gen_jsonl() {  # gen_jsonl N FILE: the W1 workload as mobject-sync input lines
+  awk -v n="$1" 'BEGIN {for (i = 0; i < n; i++) {k = i % 100;
+    printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"Bench opportunity %d\",\"Amount\":\"1000.00\",\"Stage\":\"Prospecting\"}}\n", 50 + k % 30, k}}' >"$2"
+}
+for n in 10000 "$w3_big"; do
+  gen_jsonl "$n" "$tmp/w3.jsonl"
+  for run in $(seq "$runs"); do
+    /usr/bin/time -v "$sync_bin" --endpoint "$fast_url" --user-id "$user" --encryption-key "$key" \
+      --operation UPSERT --input "$tmp/w3.jsonl" --concurrency 4 --max-calls-per-20s 0 \
+      >"$tmp/w3.out" 2>"$tmp/w3.time"
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/w3.time")
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/w3.time")
+    echo "$rss" >>"$tmp/w3.$n"
+    echo "bench: W3 run $run $n objects: peak RSS $rss KiB, wall $wall, $(tail -1 "$tmp/w3.out")" >&2
+  done
+  rm -f "$tmp/w3.jsonl"
+done
+
+# ---- micro ---------------------------------------------------------------------------------
+echo "bench: micro-benchmarks" >&2
+micro_out=$("$micro_bin" --benchmark_repetitions="$runs" --benchmark_min_time="$micro_min_time" --benchmark_color=false 2>&1)
+echo "$micro_out" >&2
+micro=$(echo "$micro_out" | grep '^MICRO ')
+
+# ---- table ---------------------------------------------------------------------------------
+m() { median <"$tmp/$1"; }
+for conc in 1 4; do
+  for d in sdk raw php zeep; do eval "w1_${d}_$conc=\$(m w1.$d.$conc)"; done
+done
+w2=$(m w2)
+w3_small=$(m w3.10000)
+w3_large=$(m "w3.$w3_big")
+r_raw1=$(ratio "$w1_sdk_1" "$w1_raw_1"); r_raw4=$(ratio "$w1_sdk_4" "$w1_raw_4")
+r_zeep1=$(ratio "$w1_sdk_1" "$w1_zeep_1"); r_zeep4=$(ratio "$w1_sdk_4" "$w1_zeep_4")
+r_php1=$(ratio "$w1_sdk_1" "$w1_php_1"); r_php4=$(ratio "$w1_sdk_4" "$w1_php_4")
+r_w2=$(ratio "$w2" 5)
+r_w3=$(ratio "$w3_large" "$w3_small")
+mr() { echo "$micro" | kv "$1"; }
+big_label=$(fmt_int "$w3_big")
+
+table=$(cat <<EOF
+| Workload | Measure | Result | Target | |
+|---|---|---:|---|---|
+| W1, concurrency 1 | SDK (objects/s) | $(fmt_int "$w1_sdk_1") | | |
+| W1, concurrency 1 | raw limit driver (objects/s) | $(fmt_int "$w1_raw_1") | | |
+| W1, concurrency 1 | PHP 8.2 SoapClient (objects/s) | $(fmt_int "$w1_php_1") | | |
+| W1, concurrency 1 | zeep (objects/s) | $(fmt_int "$w1_zeep_1") | | |
+| W1, concurrency 1 | SDK / raw | ${r_raw1}× | ≥ 0.7× | $(check "$r_raw1" ">=" 0.7) |
+| W1, concurrency 1 | SDK / zeep | ${r_zeep1}× | ≥ 10× | $(check "$r_zeep1" ">=" 10) |
+| W1, concurrency 1 | SDK / PHP | ${r_php1}× | ≥ 3× | $(check "$r_php1" ">=" 3) |
+| W1, concurrency 4 | SDK (objects/s) | $(fmt_int "$w1_sdk_4") | | |
+| W1, concurrency 4 | raw limit driver (objects/s) | $(fmt_int "$w1_raw_4") | | |
+| W1, concurrency 4 | PHP 8.2 SoapClient, 4 processes (objects/s) | $(fmt_int "$w1_php_4") | | |
+| W1, concurrency 4 | zeep, 4 processes (objects/s) | $(fmt_int "$w1_zeep_4") | | |
+| W1, concurrency 4 | SDK / raw | ${r_raw4}× | (0.7× at concurrency 1) | |
+| W1, concurrency 4 | SDK / zeep | ${r_zeep4}× | ≥ 10× | $(check "$r_zeep4" ">=" 10) |
+| W1, concurrency 4 | SDK / PHP | ${r_php4}× | ≥ 3× | $(check "$r_php4" ">=" 3) |
+| W2, 50 ms latency | 100,000 objects at concurrency 10 (s) | $(printf '%.2f' "$w2") | ideal 5.00 | |
+| W2, 50 ms latency | wall / ideal | ${r_w2}× | ≤ 1.10× | $(check "$r_w2" "<=" 1.10) |
+| W3, mobject-sync | peak RSS, 10,000 objects (MiB) | $(awk -v k="$w3_small" 'BEGIN {printf "%.1f", k / 1024}') | | |
+| W3, mobject-sync | peak RSS, $big_label objects (MiB) | $(awk -v k="$w3_large" 'BEGIN {printf "%.1f", k / 1024}') | | |
+| W3, mobject-sync | $big_label / 10,000 | ${r_w3}× | ≤ 1.5× | $(check "$r_w3" "<=" 1.5) |
+| Micro | request: build + validate + sign + serialise (µs), SDK / bare gSOAP | $(mr sdk_request_us) / $(mr bare_request_us) = $(printf '%.2f' "$(mr ratio_request)")× | | |
+| Micro | parse 100 statuses (µs), SDK (round trip − request) / bare gSOAP | $(mr sdk_parse_us) / $(mr bare_parse_us) = $(printf '%.2f' "$(mr ratio_parse)")× | | |
+| Micro | whole call in memory (µs), SDK / bare gSOAP | $(mr sdk_roundtrip_us) / $(mr bare_roundtrip_us) = $(printf '%.2f' "$(mr ratio_roundtrip)")× | ≤ 1.2× | $(check "$(mr ratio_roundtrip)" "<=" 1.2) |
+EOF
+)
+
+cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+os=$(. /etc/os-release && echo "$PRETTY_NAME")
+cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
+cxx_version=$("$cxx" --version | head -1)
+gsoap=$(pkg-config --modversion gsoapssl++)
+php_version=$(php -r 'echo PHP_VERSION;')
+zeep_version=$(/usr/bin/python3 -c 'import zeep; print(zeep.__version__)')
+date_utc=$(date -u '+%Y-%m-%d %H:%M UTC')
+machine="$(nproc) CPUs ($cpu), $mem RAM, $os, $cxx_version, gSOAP $gsoap, PHP $php_version, zeep $zeep_version"
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Generated by \`scripts/bench.sh\` on $date_utc."
+  echo
+  echo "Machine: $machine. Client and mock server share the machine (loopback)."
+  echo
+  echo "Medians of $runs runs; W1 windows of $w1_seconds s."
+  echo
+  echo "$table"
+  echo
+  cat <<'EOF'
+How each number is made:
+* W1: 100-object UPSERT batches of Opportunity objects 50-79 (three attributes each) against one
+  `marketo-mock-server --rate-limit 0 --concurrency-limit 0`. SDK: `bench/w1_driver`
+  (`MObjectClient::SyncAll`, `SyncAllOptions::concurrency`, keep-alive connection pool, limiter
+  with the rate limit off). Raw: `bench/raw_driver`, the SDK's request bytes signed once at start
+  and POSTed over one kept-alive socket per thread, responses read by Content-Length with no
+  XML work. PHP: `bench/php_driver.php` (SoapClient, our WSDL, location overridden). zeep:
+  `bench/zeep_driver.py` (Debian's zeep, same WSDL); at concurrency 4, 4 processes measuring the
+  same window. All clients sign every call except the raw driver.
+* W2: `w1_driver --concurrency 10 --objects 100000` against a second mock with `--latency-ms 50`.
+* W3: `mobject-sync --concurrency 4 --max-calls-per-20s 0` on generated JSONL files; peak RSS
+  from `/usr/bin/time -v`.
+* Micro: `bench/micro_bench` (Google Benchmark), in-memory I/O; the SDK's parse time is its
+  round trip minus its request path.
+EOF
+} >bench/RESULTS.md
+
+echo
+echo "Machine: $machine"
+echo "Date: $date_utc; medians of $runs runs"
+echo
+echo "$table"
+echo
+echo "bench: written to bench/RESULTS.md" >&2
