@@ -10,7 +10,11 @@ build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON)
 for arg in "$@"; do
   case "$arg" in
-    --sanitize) build_dir=build-sanitize; cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON) ;;
+    # GCC documents that -fsanitize=address can cause false -Wmaybe-uninitialized reports (here
+    # inside libstdc++'s std::regex/std::function); with -Werror they would stop the build. The
+    # normal build keeps the warning.
+    --sanitize) build_dir=build-sanitize
+      cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized) ;;
     *) echo "usage: $0 [--sanitize]" >&2; exit 2 ;;
   esac
 done

@@ -5,10 +5,12 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <climits>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -96,6 +98,12 @@ struct CallIo {
   int send_errno = 0;
   std::string sent;      // captured only for a Wire or a wire log
   std::string received;  // captured only for a wire log
+  // The HTTP head as far as received (bounded), its length once complete, and Content-Length:
+  // tells a response that was cut off (transient) from a complete but unreadable one
+  // (malformed), which gSOAP reports alike (EOF, or "error 200" when the head was cut).
+  std::string head;
+  std::size_t head_length = 0;  // 0 while the head is incomplete
+  long long content_length = -1;
 
   void Reset() {
     bytes_sent = bytes_received = 0;
@@ -103,6 +111,41 @@ struct CallIo {
     send_errno = 0;
     sent.clear();
     received.clear();
+    head.clear();
+    head_length = 0;
+    content_length = -1;
+  }
+
+  // Called with each received chunk, before bytes_received is advanced.
+  void TrackHead(const char* data, std::size_t n) {
+    constexpr std::size_t kMaxHead = 64 * 1024;
+    if (head_length != 0 || head.size() >= kMaxHead) return;
+    head.append(data, std::min(n, kMaxHead - head.size()));
+    const std::size_t end = head.find("\r\n\r\n");
+    if (end == std::string::npos) return;
+    head_length = end + 4;
+    head.resize(end);
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::size_t p = head.find("\ncontent-length:");
+    if (p != std::string::npos) {
+      const char* v = head.c_str() + p + 16;
+      while (*v == ' ' || *v == '\t') ++v;
+      if (*v >= '0' && *v <= '9') content_length = std::strtoll(v, nullptr, 10);
+    }
+  }
+
+  // The response ended early: its head never completed, or its body is shorter than its
+  // Content-Length.
+  bool Incomplete() const {
+    if (bytes_received == 0) return false;
+    if (head_length == 0) return head.size() < 64 * 1024;
+    return content_length >= 0 &&
+           bytes_received - head_length < static_cast<unsigned long long>(content_length);
+  }
+  // The whole body announced by Content-Length arrived.
+  bool Complete() const {
+    return head_length != 0 && content_length >= 0 &&
+           bytes_received - head_length >= static_cast<unsigned long long>(content_length);
   }
 };
 
@@ -175,6 +218,7 @@ size_t FRecv(struct soap* s, char* buf, size_t len) {
     }
   }
   if (n == 0) c->io.recv_eof = true;
+  c->io.TrackHead(buf, n);
   c->io.bytes_received += n;
   if (c->capture && c->options.wire_log) c->io.received.append(buf, n);
   return n;
@@ -421,8 +465,16 @@ mktows__ComparisonEnum ToSoap(Comparison c) {
 
 // ---- generated types -> SDK -------------------------------------------------------------
 
+// Saturates instead of overflowing: system_clock counts nanoseconds in libstdc++, so it spans
+// only about 1678-2262, while a response may carry any xsd:dateTime (found by the fuzzer:
+// "2410-01-01T00:00:00Z" made from_time_t overflow, which is undefined behaviour).
 std::chrono::system_clock::time_point FromTimeT(std::time_t t) {
-  return std::chrono::system_clock::from_time_t(t);
+  using std::chrono::system_clock;
+  constexpr long long kMaxSeconds =
+      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
+  const long long clamped = std::clamp<long long>(t, -kMaxSeconds, kMaxSeconds);
+  return system_clock::time_point(
+      std::chrono::duration_cast<system_clock::duration>(std::chrono::seconds(clamped)));
 }
 
 std::optional<std::string> TakeOptional(std::string* p) {
@@ -789,6 +841,10 @@ class SoapMObjectConnection : public MObjectConnection {
         code = StatusCode::kMalformedResponse;
         msg += "response exceeds max_response_bytes (" +
                std::to_string(options_.max_response_bytes) + ")";
+      } else if (c.io.Complete()) {
+        // gSOAP's lenient parser reports some broken XML (e.g. mismatched end tags) as EOF.
+        code = StatusCode::kMalformedResponse;
+        msg += "malformed XML in response";
       } else if (c.io.send_timed_out || c.io.recv_timed_out) {
         code = StatusCode::kDeadlineExceeded;
         msg += c.io.send_timed_out ? "send timed out" : "receive timed out";
@@ -803,6 +859,17 @@ class SoapMObjectConnection : public MObjectConnection {
       } else {
         code = StatusCode::kMalformedResponse;
         msg += "malformed XML in response";
+      }
+    } else if ((err == 200 || (err > 0 && err < 100) || err == SOAP_HTTP_ERROR) &&
+               c.io.Incomplete() && (c.io.recv_eof || c.io.recv_timed_out)) {
+      // A response cut off by a reset, a close or a stall (e.g. inside the HTTP head, which
+      // gSOAP reports as "error 200") is a transport failure, not a bad answer.
+      if (c.io.recv_timed_out) {
+        code = StatusCode::kDeadlineExceeded;
+        msg += "receive timed out";
+      } else {
+        code = StatusCode::kUnavailable;
+        msg += "connection closed before the response was complete";
       }
     } else if (err == 200) {
       // gSOAP reports a 200 response it could not read as the SOAP message as error 200.
