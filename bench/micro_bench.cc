@@ -158,6 +158,9 @@ struct Bare {
     auth.requestSignature =
         marketo::ComputeSignature(auth.requestTimestamp, bench::kUserId, bench::kEncryptionKey);
     proxy.soap_header(&auth, nullptr);
+    // Same output mode as the SDK (serialise once into memory, then send), so the baseline is
+    // the best the bare generated code can do, not its two-pass default.
+    proxy.soap->omode = (proxy.soap->omode & ~SOAP_IO) | SOAP_IO_STORE;
     return proxy.send_syncMObjects(kEndpoint, nullptr, params);
   }
 

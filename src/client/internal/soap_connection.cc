@@ -184,10 +184,17 @@ Context* Ctx(struct soap* s) { return static_cast<Context*>(s->user); }
 int FSend(struct soap* s, const char* data, size_t n) {
   Context* c = Ctx(s);
   if (c->capture) c->io.sent.append(data, n);
+  // In SOAP_IO_STORE mode (set per call, see Call) gSOAP sends the HTTP head on its own and the
+  // stored body right after it; MSG_MORE lets TCP put both in one segment instead of sending
+  // the head as a tiny packet of its own (TCP_NODELAY). socket_flags only affects plain TCP.
+  const bool head = c->io.bytes_sent == 0 && (s->omode & SOAP_IO) == SOAP_IO_STORE;
   c->io.bytes_sent += n;  // counted before sending: a partial write may reach the server
   if (c->wire != nullptr) return SOAP_OK;
   const auto t0 = Clock::now();
+  const int flags = s->socket_flags;
+  if (head) s->socket_flags |= MSG_MORE;
   const int rc = c->orig_fsend(s, data, n);
+  s->socket_flags = flags;
   if (rc != SOAP_OK) {
     c->io.send_errno = s->errnum;
     c->io.send_timed_out = LooksLikeTimeout(Clock::now() - t0, c->options.send_timeout);
@@ -747,6 +754,11 @@ class SoapMObjectConnection : public MObjectConnection {
         c.auth.requestTimestamp, options_.credentials.user_id, options_.credentials.encryption_key);
     // gSOAP clears soap->header after every call, so it is set again each time.
     c.proxy.soap_header(&c.auth, nullptr);
+    // Serialise the request once: in its default output mode gSOAP serialises every request
+    // twice, once to count its Content-Length and once to send it. SOAP_IO_STORE builds it once
+    // in memory and sends it with the same Content-Length (not chunked), so the bytes on the
+    // wire are unchanged. Set per call because gSOAP resets the output I/O mode after a call.
+    c.soap()->omode = (c.soap()->omode & ~SOAP_IO) | SOAP_IO_STORE;
     const auto t0 = Clock::now();
     int rc;
     {
