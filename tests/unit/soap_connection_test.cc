@@ -335,6 +335,45 @@ TEST_F(SoapConnectionTest, GetPagingOverTheSeam) {
   EXPECT_THAT(wire_->requests[1], HasSubstr("<streamPosition>pos-2</streamPosition>"));
 }
 
+// Request objects are recycled from call to call on a pooled context: a smaller, plainer request
+// after a rich one must carry nothing of the first.
+TEST_F(SoapConnectionTest, ReusedContextCarriesNothingOverBetweenRequests) {
+  wire_->Push(
+      SyncResponse("<mObjStatus><id>7</id><status>CREATED</status></mObjStatus>"
+                   "<mObjStatus><id>8</id><status>CREATED</status></mObjStatus>"));
+  wire_->Push(SyncResponse("<mObjStatus><id>9</id><status>UPDATED</status></mObjStatus>"));
+  wire_->Push(HttpResponse(
+      Envelope("<ns1:successDeleteMObjects><result><mObjStatusList><mObjStatus><id>9</id>"
+               "<status>DELETED</status></mObjStatus></mObjStatusList></result>"
+               "</ns1:successDeleteMObjects>")));
+  auto client = Client();  // one pooled context serves all three calls
+  MObject rich = marketo::Opportunity(3).SetName("Rich one").SetStage("Won").AssociateCompany(5);
+  rich.SetExternalKey("Ext", "A-1");
+  std::vector<MObject> first{rich, marketo::Program(1970).AddCost("2013-06", "2000", 153)};
+  auto r1 = client.Sync(first, SyncOperation::kUpdate);
+  ASSERT_TRUE(r1.ok()) << r1.status().ToString();
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("<externalKey>"));
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("<typeAttribList>"));
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("<associationList>"));
+  std::vector<MObject> second{marketo::Opportunity(9).SetName("Plain")};
+  auto r = client.Sync(second, SyncOperation::kUpdate);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const std::string m = "/Envelope/Body/paramsSyncMObjects/mObjectList/mObject";
+  std::vector<std::string> body;
+  for (const auto& line : FlattenXml(wire_->LastBody())) {
+    // Leaves only: containers flatten to "path=" with no text.
+    if (line.rfind("/Envelope/Body/", 0) == 0 && line.back() != '=') body.push_back(line);
+  }
+  EXPECT_THAT(body, ::testing::UnorderedElementsAre(
+                        m + "/type=Opportunity", m + "/id=9", m + "/attribList/attrib/name=Name",
+                        m + "/attribList/attrib/value=Plain",
+                        "/Envelope/Body/paramsSyncMObjects/operation=UPDATE"));
+  ASSERT_TRUE(client.Remove(second).ok());
+  EXPECT_THAT(wire_->LastBody(), Not(HasSubstr("Plain")));
+  EXPECT_THAT(wire_->LastBody(), Not(HasSubstr("attrib")));
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("<id>9</id>"));
+}
+
 TEST_F(SoapConnectionTest, DeleteSendsOnlyTypeAndId) {
   wire_->Push(HttpResponse(
       Envelope("<ns1:successDeleteMObjects><result><mObjStatusList><mObjStatus><id>42</id>"

@@ -12,8 +12,10 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -151,6 +153,52 @@ struct CallIo {
 
 class SoapMObjectConnection;
 
+// Objects of type T for building requests, kept from call to call: once a context has built a
+// request of some shape, building another of that shape allocates nothing (strings and vectors
+// keep their capacity). Document/literal serialisation does no pointer tracking, so gSOAP writes
+// these like objects from its own arena; it never frees them (only parsed responses live in the
+// arena, which ArenaGuard frees).
+template <typename T>
+class Recycler {
+ public:
+  T* Next(struct soap* s) {
+    if (used_ == items_.size()) items_.push_back(std::make_unique<T>());
+    T* p = items_[used_++].get();
+    if constexpr (std::is_class_v<T>) {
+      p->soap_default(s);  // back to defaults; erase()/clear() keep the buffers
+    } else {
+      *p = T();
+    }
+    return p;
+  }
+  void Reset() { used_ = 0; }
+
+ private:
+  std::vector<std::unique_ptr<T>> items_;
+  std::size_t used_ = 0;
+};
+
+class RequestObjects {
+ public:
+  explicit RequestObjects(struct soap* s) : soap_(s) {}
+  template <typename T>
+  T* New() {
+    return std::get<Recycler<T>>(recyclers_).Next(soap_);
+  }
+  void Reset() {
+    std::apply([](auto&... r) { (r.Reset(), ...); }, recyclers_);
+  }
+
+ private:
+  struct soap* soap_;
+  std::tuple<Recycler<int>, Recycler<mktows__Attrib>, Recycler<mktows__ArrayOfAttrib>,
+             Recycler<mktows__TypeAttrib>, Recycler<mktows__ArrayOfTypeAttrib>,
+             Recycler<mktows__MObjAssociation>, Recycler<mktows__ArrayOfMObjAssociation>,
+             Recycler<mktows__MObject>, Recycler<mktows__ArrayOfMObject>,
+             Recycler<mktows__ParamsSyncMObjects>>
+      recyclers_;
+};
+
 // One gSOAP context plus its per-call bookkeeping. Exactly one thread uses it at a time.
 struct Context {
   Context(const ClientOptions& opts, const std::shared_ptr<Wire>& w);
@@ -175,8 +223,11 @@ struct Context {
   int (*orig_fsend)(struct soap*, const char*, size_t) = nullptr;
   size_t (*orig_frecv)(struct soap*, char*, size_t) = nullptr;
   int (*orig_fposthdr)(struct soap*, const char*, const char*) = nullptr;
-  // Last so it is destroyed first: its destructor may still call our callbacks.
+  // Destroyed after everything above: its destructor may still call our callbacks.
   MktowsApiSoapBindingProxy proxy;
+  // Holds the largest request this context has built (strings keep their capacity) until the
+  // context goes; gSOAP keeps no pointer to these between calls.
+  RequestObjects request_objects{proxy.soap};
 };
 
 Context* Ctx(struct soap* s) { return static_cast<Context*>(s->user); }
@@ -372,10 +423,11 @@ class ContextPool {
   std::size_t created_ = 0;
 };
 
-// Frees everything gSOAP allocated for one call (request objects and the parsed response).
+// Frees everything gSOAP allocated for one call (request objects and the parsed response), and
+// hands the recycled request objects out afresh.
 class ArenaGuard {
  public:
-  explicit ArenaGuard(Context& c) : c_(c) {}
+  explicit ArenaGuard(Context& c) : c_(c) { c_.request_objects.Reset(); }
   ~ArenaGuard() { c_.proxy.destroy(); }
   ArenaGuard(const ArenaGuard&) = delete;
   ArenaGuard& operator=(const ArenaGuard&) = delete;
@@ -386,57 +438,57 @@ class ArenaGuard {
 
 // ---- SDK -> generated types -------------------------------------------------------------
 
-mktows__Attrib* NewAttrib(struct soap* s, const Attrib& a) {
-  auto* p = soap_new_mktows__Attrib(s);
+mktows__Attrib* NewAttrib(RequestObjects& r, const Attrib& a) {
+  auto* p = r.New<mktows__Attrib>();
   p->name = a.name;
   p->value = a.value;
   return p;
 }
 
-mktows__ArrayOfAttrib* NewAttribList(struct soap* s, const std::vector<Attrib>& attrs) {
-  auto* list = soap_new_mktows__ArrayOfAttrib(s);
+mktows__ArrayOfAttrib* NewAttribList(RequestObjects& r, const std::vector<Attrib>& attrs) {
+  auto* list = r.New<mktows__ArrayOfAttrib>();
   list->attrib.reserve(attrs.size());
-  for (const auto& a : attrs) list->attrib.push_back(NewAttrib(s, a));
+  for (const auto& a : attrs) list->attrib.push_back(NewAttrib(r, a));
   return list;
 }
 
-int* NewInt(struct soap* s, std::int64_t v) {
-  int* p = soap_new_int(s);
+int* NewInt(RequestObjects& r, std::int64_t v) {
+  int* p = r.New<int>();
   *p = static_cast<int>(v);
   return p;
 }
 
-mktows__ArrayOfMObjAssociation* NewAssociations(struct soap* s,
+mktows__ArrayOfMObjAssociation* NewAssociations(RequestObjects& r,
                                                 const std::vector<Association>& assocs) {
-  auto* list = soap_new_mktows__ArrayOfMObjAssociation(s);
+  auto* list = r.New<mktows__ArrayOfMObjAssociation>();
   list->mObjAssociation.reserve(assocs.size());
   for (const auto& a : assocs) {
-    auto* p = soap_new_mktows__MObjAssociation(s);
+    auto* p = r.New<mktows__MObjAssociation>();
     p->mObjType = a.type;
-    if (a.id) p->id = NewInt(s, *a.id);
-    if (a.external_key) p->externalKey = NewAttrib(s, *a.external_key);
+    if (a.id) p->id = NewInt(r, *a.id);
+    if (a.external_key) p->externalKey = NewAttrib(r, *a.external_key);
     list->mObjAssociation.push_back(p);
   }
   return list;
 }
 
-mktows__MObject* NewMObject(struct soap* s, const MObject& o) {
-  auto* m = soap_new_mktows__MObject(s);
+mktows__MObject* NewMObject(RequestObjects& r, const MObject& o) {
+  auto* m = r.New<mktows__MObject>();
   m->type = o.type;
-  if (o.id) m->id = NewInt(s, *o.id);
-  if (o.external_key) m->externalKey = NewAttrib(s, *o.external_key);
-  if (!o.attributes.empty()) m->attribList = NewAttribList(s, o.attributes);
+  if (o.id) m->id = NewInt(r, *o.id);
+  if (o.external_key) m->externalKey = NewAttrib(r, *o.external_key);
+  if (!o.attributes.empty()) m->attribList = NewAttribList(r, o.attributes);
   if (!o.type_attributes.empty()) {
-    m->typeAttribList = soap_new_mktows__ArrayOfTypeAttrib(s);
+    m->typeAttribList = r.New<mktows__ArrayOfTypeAttrib>();
     m->typeAttribList->typeAttrib.reserve(o.type_attributes.size());
     for (const auto& g : o.type_attributes) {
-      auto* t = soap_new_mktows__TypeAttrib(s);
+      auto* t = r.New<mktows__TypeAttrib>();
       t->attrType = g.attr_type;
-      if (!g.attributes.empty()) t->attrList = NewAttribList(s, g.attributes);
+      if (!g.attributes.empty()) t->attrList = NewAttribList(r, g.attributes);
       m->typeAttribList->typeAttrib.push_back(t);
     }
   }
-  if (!o.associations.empty()) m->associationList = NewAssociations(s, o.associations);
+  if (!o.associations.empty()) m->associationList = NewAssociations(r, o.associations);
   return m;
 }
 
@@ -575,11 +627,11 @@ class SoapMObjectConnection : public MObjectConnection {
     auto lease = pool_.Acquire();
     Context& c = *lease;
     ArenaGuard arena(c);
-    struct soap* s = c.soap();
-    auto* params = soap_new_mktows__ParamsSyncMObjects(s);
-    params->mObjectList = soap_new_mktows__ArrayOfMObject(s);
+    RequestObjects& r = c.request_objects;
+    auto* params = r.New<mktows__ParamsSyncMObjects>();
+    params->mObjectList = r.New<mktows__ArrayOfMObject>();
     params->mObjectList->mObject.reserve(objects.size());
-    for (const auto& o : objects) params->mObjectList->mObject.push_back(NewMObject(s, o));
+    for (const auto& o : objects) params->mObjectList->mObject.push_back(NewMObject(r, o));
     params->operation = ToSoap(operation);
     mktows__SuccessSyncMObjects resp;
     if (Status st = Call(c, "syncMObjects",
@@ -598,8 +650,10 @@ class SoapMObjectConnection : public MObjectConnection {
     struct soap* s = c.soap();
     auto* params = soap_new_mktows__ParamsGetMObjects(s);
     params->type = request.type;
-    if (request.id) params->id = NewInt(s, *request.id);
-    if (request.external_key) params->externalKey = NewAttrib(s, *request.external_key);
+    if (request.id) params->id = NewInt(c.request_objects, *request.id);
+    if (request.external_key) {
+      params->externalKey = NewAttrib(c.request_objects, *request.external_key);
+    }
     if (!request.criteria.empty()) {
       params->mObjCriteriaList = soap_new_mktows__ArrayOfMObjCriteria(s);
       for (const auto& cr : request.criteria) {
@@ -611,7 +665,7 @@ class SoapMObjectConnection : public MObjectConnection {
       }
     }
     if (!request.associations.empty()) {
-      params->mObjAssociationList = NewAssociations(s, request.associations);
+      params->mObjAssociationList = NewAssociations(c.request_objects, request.associations);
     }
     if (request.include_details) {
       params->includeDetails = soap_new_bool(s);
@@ -645,15 +699,15 @@ class SoapMObjectConnection : public MObjectConnection {
     auto lease = pool_.Acquire();
     Context& c = *lease;
     ArenaGuard arena(c);
-    struct soap* s = c.soap();
-    auto* params = soap_new_mktows__ParamsDeleteMObjects(s);
-    params->mObjectList = soap_new_mktows__ArrayOfMObject(s);
+    RequestObjects& r = c.request_objects;
+    auto* params = soap_new_mktows__ParamsDeleteMObjects(c.soap());
+    params->mObjectList = r.New<mktows__ArrayOfMObject>();
     params->mObjectList->mObject.reserve(objects.size());
     for (const auto& o : objects) {
       // Only type and id identify an object for deletion.
-      auto* m = soap_new_mktows__MObject(s);
+      auto* m = r.New<mktows__MObject>();
       m->type = o.type;
-      if (o.id) m->id = NewInt(s, *o.id);
+      if (o.id) m->id = NewInt(r, *o.id);
       params->mObjectList->mObject.push_back(m);
     }
     mktows__SuccessDeleteMObjects resp;
