@@ -3,9 +3,9 @@
 //   w1_driver --endpoint URL [--concurrency N] (--seconds S [--start-at EPOCH] | --objects N)
 //
 // Sends 100-object UPSERT batches of the shared workload (workload.h) with
-// MObjectClient::SyncAll and SyncAllOptions::concurrency = N, over one connection with
-// max_connections = N and the client limiter at max_in_flight = N with the rate limit off (the
-// mock runs with its limits off too). After one warm-up batch per worker it either runs for S
+// MObjectClient::SyncAll and SyncAllOptions::concurrency = N (at most N requests on the wire),
+// over one connection with room for SyncAll's 2N workers (max_connections and the limiter's
+// max_in_flight at 2N) and the rate limit off (the mock runs with its limits off too). After one warm-up batch per worker it either runs for S
 // seconds (W1; starting at the Unix time EPOCH when given, so several drivers measure the same
 // window) or syncs N objects once (W2), and prints one line:
 //   objects=... seconds=... objects_per_s=... calls=... failed=... connects=...
@@ -83,9 +83,10 @@ int main(int argc, char** argv) {
   marketo::ClientOptions o;
   o.endpoint = endpoint;
   o.credentials = {bench::kUserId, bench::kEncryptionKey};
-  o.max_connections = concurrency;
+  // SyncAll runs 2N workers, N of them on the wire (see SyncAllOptions::concurrency).
+  o.max_connections = 2 * concurrency;
   o.limits.max_calls_per_window = 0;
-  o.limits.max_in_flight = concurrency;
+  o.limits.max_in_flight = 2 * concurrency;
   marketo::MObjectClient client(o);
   marketo::SyncAllOptions sync;
   sync.concurrency = concurrency;

@@ -30,21 +30,27 @@ struct SyncAllOptions {
   /// attempted.
   bool stop_on_call_error = false;
   /// Called after each batch with (objects finished so far, total objects). Objects rejected by
-  /// validation count as finished from the first call on. With `concurrency` > 1 it is called
-  /// from the worker threads, but never by two threads at once, and `done` never decreases.
+  /// validation count as finished from the first call on. When SyncAll runs more than one
+  /// worker (see `concurrency`) it is called from the worker threads, but never by two threads
+  /// at once, and `done` never decreases.
   std::function<void(std::size_t done, std::size_t total)> progress;
-  /// Number of batches in flight at once (0 is treated as 1). Default 1: batches are sent one
-  /// after the other on the calling thread. With N > 1, SyncAll runs the batches on N threads
-  /// (the calling thread plus N - 1 it starts and joins before returning); results are still
-  /// one per input, in input order, exactly as with 1.
+  /// Number of requests on the wire at once (0 is treated as 1): the server never has more
+  /// than this many of SyncAll's calls at a time. Default 1: one batch after the other.
   ///
-  /// The effective parallelism is also bounded by the connection: ClientOptions::max_connections
-  /// (gSOAP contexts, default 10) and LimitOptions::max_in_flight (default 10, Marketo's limit)
-  /// make extra batches wait, and the rate window (100 calls per 20 s by default) still applies,
-  /// so values above min(max_connections, limits.max_in_flight) only add idle threads. Batches
-  /// are independent: a failing batch fails only its own objects. With stop_on_call_error,
-  /// batches already in flight finish normally and only batches not yet started are "not sent".
-  /// SyncAllResult::status is the failure of the first failed batch in input order.
+  /// With the SDK's own connection (MObjectClient(ClientOptions)), SyncAll runs 2 x N workers
+  /// (the calling thread plus threads it starts and joins before returning) of which N may be
+  /// on the wire: the others validate, build and serialise the next request, or parse the last
+  /// response, meanwhile, so the client's own work overlaps the server's. With any other
+  /// MObjectConnection (a user's, a mock) it runs N workers, each making whole calls. Results
+  /// are one per input, in input order, whatever the concurrency.
+  ///
+  /// The connection also bounds it: ClientOptions::max_connections (gSOAP contexts, default
+  /// 10; one per worker) and LimitOptions::max_in_flight (calls, default 10) make extra workers
+  /// wait, and the rate window (100 calls per 20 s by default) still applies. Batches are
+  /// independent: a failing batch fails only its own objects. With stop_on_call_error, SyncAll
+  /// prepares nothing ahead (N workers); batches already in flight finish normally and only
+  /// batches not yet started are "not sent". SyncAllResult::status is the failure of the first
+  /// failed batch in input order.
   std::size_t concurrency = 1;
 };
 

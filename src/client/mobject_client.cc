@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "internal/wire_gate.h"
 #include "marketo/validation.h"
 
 namespace marketo {
@@ -80,9 +81,9 @@ SyncAllResult MObjectClient::SyncAll(MObjectSpan objects, SyncOperation operatio
   // Pass 2: run the batches. Each batch writes only its own result slots, so workers share
   // nothing but the counters below (guarded by mu) and the next-batch ticket.
   std::mutex mu;
-  std::size_t done = rejected;            // guarded by mu
-  std::size_t first_failed = batches;     // guarded by mu: lowest failed batch, for out.status
-  std::exception_ptr error;               // guarded by mu: first exception from the connection
+  std::size_t done = rejected;         // guarded by mu
+  std::size_t first_failed = batches;  // guarded by mu: lowest failed batch, for out.status
+  std::exception_ptr error;            // guarded by mu: first exception from the connection
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> calls{0};
   std::atomic<std::size_t> failed_calls{0};
@@ -141,7 +142,17 @@ SyncAllResult MObjectClient::SyncAll(MObjectSpan objects, SyncOperation operatio
     if (options.progress) options.progress(done, objects.size());
   };
 
+  // With the SDK's own connection, twice as many workers as `concurrency` share a gate of
+  // `concurrency` wire permits: a worker builds and serialises its request, then waits for a
+  // permit only to send it, and parses its response after giving the permit back, so that work
+  // overlaps the server's time on another batch. stop_on_call_error keeps one worker per
+  // permit: a prepared batch must not go out after an earlier one failed.
+  const std::size_t concurrency = std::max<std::size_t>(options.concurrency, 1);
+  const bool pipelined = !options.stop_on_call_error && internal::PassesWireGate(connection_.get());
+  internal::WireGate gate(concurrency);
+
   auto worker = [&] {
+    internal::ScopedWireGate scope(pipelined ? &gate : nullptr);
     for (;;) {
       const std::size_t b = next.fetch_add(1);
       if (b >= batches) return;
@@ -157,8 +168,7 @@ SyncAllResult MObjectClient::SyncAll(MObjectSpan objects, SyncOperation operatio
     }
   };
 
-  const std::size_t threads =
-      std::min<std::size_t>(std::max<std::size_t>(options.concurrency, 1), batches);
+  const std::size_t threads = std::min<std::size_t>(concurrency * (pipelined ? 2 : 1), batches);
   std::vector<std::thread> pool;
   if (threads > 1) {
     pool.reserve(threads - 1);

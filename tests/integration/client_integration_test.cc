@@ -111,6 +111,40 @@ TEST(Integration, SyncAllDescribeListGetDeleteOverHttp) {
   EXPECT_EQ((*d)[1].status, SyncStatus::kDeleted);
 }
 
+// SyncAll prepares requests ahead with twice `concurrency` workers, yet the server never has
+// more than `concurrency` of its calls at once: the mock answers 20024 to a call over its
+// --concurrency-limit, and with retries off any such fault would fail a batch. The control run,
+// one above the limit, shows the check bites.
+TEST(Integration, SyncAllStaysWithinTheServersConcurrencyLimit) {
+  std::vector<MObject> objects;
+  for (int i = 0; i < 1200; ++i) {
+    objects.push_back(marketo::Opportunity(50 + i % 30).SetName("Pipelined " + std::to_string(i)));
+  }
+  for (std::size_t limit : {1u, 3u}) {
+    SCOPED_TRACE("limit " + std::to_string(limit));
+    MockServerProcess server(
+        {"--concurrency-limit", std::to_string(limit), "--rate-limit", "0", "--latency-ms", "5"});
+    ClientOptions o = Options(server.url());
+    o.retry = marketo::RetryPolicy::NoRetries();
+    o.limits.max_calls_per_window = 0;
+    o.limits.max_in_flight = 0;
+    o.max_connections = 2 * (limit + 1);
+    MObjectClient client(o);
+    marketo::SyncAllOptions opts;
+    opts.concurrency = limit;
+    auto all = client.SyncAll(objects, SyncOperation::kUpsert, opts);
+    EXPECT_TRUE(all.status.ok()) << all.status.ToString();
+    EXPECT_EQ(all.calls, 12u);
+    EXPECT_EQ(all.failed_calls, 0u);
+    for (const auto& r : all.results) ASSERT_EQ(r.status, SyncStatus::kUpdated) << r.error;
+
+    opts.concurrency = limit + 1;
+    auto over = client.SyncAll(objects, SyncOperation::kUpsert, opts);
+    EXPECT_GT(over.failed_calls, 0u);
+    EXPECT_EQ(over.status.marketo_error_code(), 20024) << over.status.ToString();
+  }
+}
+
 TEST(Integration, WrongKeyIsTypedFault20014WithoutSecrets) {
   MockServerProcess server;
   auto o = Options(server.url());

@@ -13,6 +13,7 @@
 
 #include "internal/call_limiter.h"
 #include "internal/soap_connection.h"
+#include "internal/wire_gate.h"
 
 namespace marketo {
 namespace internal {
@@ -20,10 +21,12 @@ namespace {
 
 // ---- limiter decorator --------------------------------------------------------------------
 
-class LimitingMObjectConnection : public MObjectConnection {
+class LimitingMObjectConnection : public MObjectConnection, public WireGated {
  public:
   LimitingMObjectConnection(std::shared_ptr<MObjectConnection> inner, LimitOptions limits)
       : inner_(std::move(inner)), limiter_(std::move(limits)) {}
+
+  bool PassesWireGate() const override { return internal::PassesWireGate(inner_.get()); }
 
   StatusOr<std::vector<SyncResult>> SyncMObjects(MObjectSpan objects,
                                                  SyncOperation operation) override {
@@ -67,12 +70,15 @@ class LimitingMObjectConnection : public MObjectConnection {
 
 // ---- retry decorator ----------------------------------------------------------------------
 
-class RetryingMObjectConnection : public MObjectConnection {
+class RetryingMObjectConnection : public MObjectConnection, public WireGated {
  public:
   RetryingMObjectConnection(std::shared_ptr<MObjectConnection> inner, RetryPolicy policy)
       : inner_(std::move(inner)), policy_(std::move(policy)) {
     seeds_.seed(policy_.random_seed ? *policy_.random_seed : std::random_device{}());
   }
+
+  // Each attempt is a call of its own: the permit is never held across a backoff sleep.
+  bool PassesWireGate() const override { return internal::PassesWireGate(inner_.get()); }
 
   StatusOr<std::vector<SyncResult>> SyncMObjects(MObjectSpan objects,
                                                  SyncOperation operation) override {

@@ -1,5 +1,6 @@
 #include "internal/soap_connection.h"
 
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -20,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "internal/wire_gate.h"
 #include "internal/xml_text.h"
 #include "marketo/auth.h"
 #include "marketo/version.h"
@@ -218,6 +220,7 @@ struct Context {
   std::string wire_response;
   std::size_t wire_pos = 0;
   bool wire_fetched = false;
+  WireGate* gate = nullptr;  // the SyncAll permit this call holds, if any
   mktows__AuthenticationHeaderInfo auth;
   Status setup_error;
   int (*orig_fsend)(struct soap*, const char*, size_t) = nullptr;
@@ -232,8 +235,58 @@ struct Context {
 
 Context* Ctx(struct soap* s) { return static_cast<Context*>(s->user); }
 
+// An idle keep-alive connection the server has closed: EOF or an error is pending. (Data that
+// is pending, e.g. a TLS session ticket, does not mean closed.)
+bool PeerClosed(SOAP_SOCKET fd) {
+  if (!soap_valid_socket(fd)) return false;
+  pollfd p{fd, POLLIN, 0};
+  if (poll(&p, 1, 0) <= 0) return false;
+  if (p.revents & (POLLERR | POLLNVAL)) return true;
+  char b;
+  const ssize_t r = recv(fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+  return r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+// Before a request's first byte: waits for this thread's wire permit (see WireGate). gSOAP
+// checked the kept-alive connection before serialising; if the server closed it while we
+// waited, the call fails as not sent, which is always safe to retry, instead of writing into a
+// dead socket.
+int EnterWire(Context* c, struct soap* s) {
+  WireGate* g = CurrentWireGate();
+  if (g == nullptr || c->gate != nullptr) return SOAP_OK;
+  const bool waited = g->Acquire();
+  c->gate = g;
+  if (waited && c->wire == nullptr && PeerClosed(s->socket)) {
+    c->io.send_errno = s->errnum = ECONNRESET;
+    return SOAP_EOF;
+  }
+  return SOAP_OK;
+}
+
+// After the whole response arrived, or when the call ends (idempotent).
+void LeaveWire(Context* c) {
+  if (c->gate == nullptr) return;
+  c->gate->Release();
+  c->gate = nullptr;
+}
+
+// Gives the permit back however the call ends.
+class WireExit {
+ public:
+  explicit WireExit(Context& c) : c_(c) {}
+  ~WireExit() { LeaveWire(&c_); }
+  WireExit(const WireExit&) = delete;
+  WireExit& operator=(const WireExit&) = delete;
+
+ private:
+  Context& c_;
+};
+
 int FSend(struct soap* s, const char* data, size_t n) {
   Context* c = Ctx(s);
+  if (c->io.bytes_sent == 0) {
+    if (const int rc = EnterWire(c, s); rc != SOAP_OK) return rc;
+  }
   if (c->capture) c->io.sent.append(data, n);
   // In SOAP_IO_STORE mode (set per call, see Call) gSOAP sends the HTTP head on its own and the
   // stored body right after it; MSG_MORE lets TCP put both in one segment instead of sending
@@ -279,6 +332,9 @@ size_t FRecv(struct soap* s, char* buf, size_t len) {
   c->io.TrackHead(buf, n);
   c->io.bytes_received += n;
   if (c->capture && c->options.wire_log) c->io.received.append(buf, n);
+  // The server is done with the request: the permit goes to the next one while this response
+  // is parsed. (A chunked response is released when the call ends.)
+  if (c->gate != nullptr && (n == 0 || c->io.Complete())) LeaveWire(c);
   return n;
 }
 
@@ -615,8 +671,10 @@ Status Malformed(const char* op, const std::string& what) {
 
 // ---- the connection ---------------------------------------------------------------------
 
-class SoapMObjectConnection : public MObjectConnection {
+class SoapMObjectConnection : public MObjectConnection, public WireGated {
  public:
+  bool PassesWireGate() const override { return true; }
+
   SoapMObjectConnection(ClientOptions options, std::shared_ptr<Wire> wire)
       : options_(std::move(options)), pool_(options_, std::move(wire)) {
     if (!options_.clock) options_.clock = [] { return std::chrono::system_clock::now(); };
@@ -817,6 +875,7 @@ class SoapMObjectConnection : public MObjectConnection {
     int rc;
     {
       SigpipeGuard sigpipe;
+      WireExit wire_exit(c);
       rc = invoke();
     }
     const auto elapsed = Clock::now() - t0;
