@@ -5,9 +5,10 @@
 // Sends 100-object UPSERT batches of the shared workload (workload.h) with
 // MObjectClient::SyncAll and SyncAllOptions::concurrency = N (at most N requests on the wire),
 // over one connection with room for SyncAll's 2N workers (max_connections and the limiter's
-// max_in_flight at 2N) and the rate limit off (the mock runs with its limits off too). After one warm-up batch per worker it either runs for S
-// seconds (W1; starting at the Unix time EPOCH when given, so several drivers measure the same
-// window) or syncs N objects once (W2), and prints one line:
+// max_in_flight at 2N) and the rate limit off (the mock runs with its limits off too). After
+// one warm-up batch per worker it either runs for S seconds (W1; starting at the Unix time
+// EPOCH when given, so several drivers measure the same window) or syncs N objects once (W2),
+// and prints one line:
 //   objects=... seconds=... objects_per_s=... calls=... failed=... connects=...
 // `connects` counts TCP connect() calls of the whole run (warm-up included), to show that
 // keep-alive connections are reused. Exit status 1 when any object did not come back UPDATED
@@ -128,8 +129,8 @@ int main(int argc, char** argv) {
     // 20 calls per worker per SyncAll keeps the end-of-SyncAll idle tail small.
     const auto chunk = bench::Objects(bench::kBatch * concurrency * 20);
     const auto t0 = Clock::now();
-    const auto end = t0 + std::chrono::duration_cast<Clock::duration>(
-                              std::chrono::duration<double>(seconds));
+    const auto end =
+        t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     while (Clock::now() < end) tally(client.SyncAll(chunk, marketo::SyncOperation::kUpsert, sync));
     elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
   }

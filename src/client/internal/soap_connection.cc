@@ -226,7 +226,7 @@ struct Context {
   int (*orig_fsend)(struct soap*, const char*, size_t) = nullptr;
   size_t (*orig_frecv)(struct soap*, char*, size_t) = nullptr;
   int (*orig_fposthdr)(struct soap*, const char*, const char*) = nullptr;
-  // Destroyed after everything above: its destructor may still call our callbacks.
+  // Destroyed before the members above it: its destructor may still call our callbacks.
   MktowsApiSoapBindingProxy proxy;
   // Holds the largest request this context has built (strings keep their capacity) until the
   // context goes; gSOAP keeps no pointer to these between calls.
