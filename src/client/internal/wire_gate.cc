@@ -14,5 +14,10 @@ ScopedWireGate::ScopedWireGate(WireGate* gate) : previous_(t_gate) { t_gate = ga
 
 ScopedWireGate::~ScopedWireGate() { t_gate = previous_; }
 
+bool PassesWireGate(const MObjectConnection* connection) {
+  const auto* gated = dynamic_cast<const WireGated*>(connection);
+  return gated != nullptr && gated->PassesWireGate();
+}
+
 }  // namespace internal
 }  // namespace marketo

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <mutex>
 
+#include "marketo/mobject_connection.h"
+
 namespace marketo {
 namespace internal {
 
@@ -65,12 +67,8 @@ class WireGated {
   virtual bool PassesWireGate() const = 0;
 };
 
-// True when `connection` (any object) is a WireGated whose transport passes the gate.
-template <typename T>
-bool PassesWireGate(const T* connection) {
-  const auto* gated = dynamic_cast<const WireGated*>(connection);
-  return gated != nullptr && gated->PassesWireGate();
-}
+// True when `connection` is a WireGated whose transport passes the gate.
+bool PassesWireGate(const MObjectConnection* connection);
 
 }  // namespace internal
 }  // namespace marketo
