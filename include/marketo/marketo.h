@@ -5,6 +5,7 @@
 /// Umbrella header: everything a user of the marketo-soap SDK needs.
 
 #include "marketo/auth.h"
+#include "marketo/error_codes.h"
 #include "marketo/limits.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
