@@ -14,7 +14,6 @@
 // After the run it prints the ratios, and one machine-readable line starting "MICRO " for
 // scripts/bench.sh. SDK parse time is derived: Sdk/RoundTrip - Sdk/Request.
 #include <benchmark/benchmark.h>
-
 #include <time.h>
 
 #include <algorithm>
@@ -26,9 +25,9 @@
 #include <string>
 #include <vector>
 
-#include "internal/soap_connection.h"
 #include "marketo/auth.h"
 #include "marketo/mobject_client.h"
+#include "operations/soap_connection.h"
 #include "soapMktowsApiSoapBindingProxy.h"
 #include "workload.h"
 
@@ -62,7 +61,7 @@ marketo::MObjectClient SdkClient(bool answer) {
   o.endpoint = kEndpoint;
   o.credentials = {bench::kUserId, bench::kEncryptionKey};
   return marketo::MObjectClient(
-      marketo::internal::MakeSoapMObjectConnection(o, std::make_shared<CannedWire>(answer)));
+      marketo::internal::MakeSoapConnection(o, std::make_shared<CannedWire>(answer)));
 }
 
 void SdkRequest(benchmark::State& state) {
@@ -242,9 +241,9 @@ class Collector : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& r : runs) {
       if (r.run_type == Run::RT_Iteration && !r.error_occurred) {
-        times_[r.run_name.function_name].push_back(
-            r.run_name.function_name == "Bare/Parse" ? r.GetAdjustedRealTime()
-                                                     : r.GetAdjustedCPUTime());
+        times_[r.run_name.function_name].push_back(r.run_name.function_name == "Bare/Parse"
+                                                       ? r.GetAdjustedRealTime()
+                                                       : r.GetAdjustedCPUTime());
       }
     }
     ConsoleReporter::ReportRuns(runs);

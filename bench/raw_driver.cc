@@ -26,8 +26,8 @@
 #include <thread>
 #include <vector>
 
-#include "internal/soap_connection.h"
 #include "marketo/marketo.h"
+#include "operations/soap_connection.h"
 #include "workload.h"
 
 namespace {
@@ -52,7 +52,7 @@ std::string BuildRequest(const std::string& endpoint) {
   marketo::ClientOptions o;
   o.endpoint = endpoint;
   o.credentials = {bench::kUserId, bench::kEncryptionKey};
-  marketo::MObjectClient client(marketo::internal::MakeSoapMObjectConnection(o, wire));
+  marketo::MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
   auto r = client.Sync(bench::Objects(bench::kBatch), marketo::SyncOperation::kUpsert);
   if (!r.ok()) Die("cannot build the request: " + r.status().ToString());
   std::string req = wire->request_;

@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "internal/soap_connection.h"
-#include "internal/wire.h"
 #include "marketo/marketo.h"
+#include "operations/soap_connection.h"
+#include "transport/wire.h"
 
 namespace {
 
@@ -39,7 +39,7 @@ struct Target {
     if (log) {
       o.wire_log = [this](marketo::WireDirection, std::string_view xml) { logged += xml.size(); };
     }
-    connection = marketo::internal::MakeSoapMObjectConnection(std::move(o), wire);
+    connection = marketo::internal::MakeSoapConnection(std::move(o), wire);
   }
   std::shared_ptr<BytesWire> wire;
   std::shared_ptr<marketo::MObjectConnection> connection;

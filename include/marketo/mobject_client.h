@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "marketo/connection.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/mobject_connection.h"
@@ -37,12 +38,12 @@ struct SyncAllOptions {
   /// Number of requests on the wire at once (0 is treated as 1): the server never has more
   /// than this many of SyncAll's calls at a time. Default 1: one batch after the other.
   ///
-  /// With the SDK's own connection (MObjectClient(ClientOptions)), SyncAll runs 2 x N workers
-  /// (the calling thread plus threads it starts and joins before returning) of which N may be
-  /// on the wire: the others validate, build and serialise the next request, or parse the last
-  /// response, meanwhile, so the client's own work overlaps the server's. With any other
-  /// MObjectConnection (a user's, a mock) it runs N workers, each making whole calls. Results
-  /// are one per input, in input order, whatever the concurrency.
+  /// With the SDK's own connection (MakeConnection()), SyncAll runs 2 x N workers (the calling
+  /// thread plus threads it starts and joins before returning) of which N may be on the wire
+  /// (Connection::WireLimited): the others validate, build and serialise the next request, or
+  /// parse the last response, meanwhile, so the client's own work overlaps the server's. With a
+  /// connection that cannot work ahead (a user's, a mock) it runs N workers, each making whole
+  /// calls. Results are one per input, in input order, whatever the concurrency.
   ///
   /// The connection also bounds it: ClientOptions::max_connections (gSOAP contexts, default
   /// 10; one per worker) and LimitOptions::max_in_flight (calls, default 10) make extra workers
@@ -54,16 +55,17 @@ struct SyncAllOptions {
   std::size_t concurrency = 1;
 };
 
-/// A cheap, copyable handle over a shared MObjectConnection. Copies share the connection; the
-/// client is safe to use from several threads at once (see MakeMObjectConnection).
+/// A cheap, copyable handle over a shared Connection. Copies share the connection, and so may
+/// the other family clients; the client is safe to use from several threads at once (see
+/// MakeConnection).
 ///
 /// Every operation validates its input before any I/O (see validation.h) and reports failures
 /// as Status; no exception is thrown except by StatusOr::value().
 class MObjectClient {
  public:
   /// Uses `connection` for every call. It must not be null.
-  explicit MObjectClient(std::shared_ptr<MObjectConnection> connection);
-  /// Convenience: MObjectClient(MakeMObjectConnection(std::move(options))).
+  explicit MObjectClient(std::shared_ptr<Connection> connection);
+  /// Convenience: MObjectClient(MakeConnection(std::move(options))).
   explicit MObjectClient(ClientOptions options);
 
   /// One syncMObjects call with at most 100 objects; validated first. Returns one result per
@@ -107,10 +109,10 @@ class MObjectClient {
   StatusOr<std::vector<std::string>> List();
 
   /// The underlying connection.
-  const std::shared_ptr<MObjectConnection>& connection() const noexcept { return connection_; }
+  const std::shared_ptr<Connection>& connection() const noexcept { return connection_; }
 
  private:
-  std::shared_ptr<MObjectConnection> connection_;
+  std::shared_ptr<Connection> connection_;
 };
 
 }  // namespace marketo

@@ -36,9 +36,11 @@
 /// (kMalformedResponse) is permanent, as repeating the call would most likely get the same answer.
 ///
 /// @par Idempotency
-/// A retryable failure of an idempotent call is always retried. A non-idempotent call
-/// (SyncMObjects INSERT, a keyless UPSERT, or a Program cost line without a cost Id; see
-/// SyncIdempotency) is retried only when RequestProvablyNotExecuted() holds for the failure
+/// A retryable failure of an idempotent call is always retried. Whether a call is idempotent is
+/// decided per call by RetryPolicy::idempotency, by default the per-operation table of
+/// idempotency.h (for syncMObjects: an INSERT, a keyless UPSERT, or a Program cost line without
+/// a cost Id is not; see SyncIdempotency). A non-idempotent call
+/// is retried only when RequestProvablyNotExecuted() holds for the failure
 /// (nothing was sent, e.g. connect refused; or Marketo rejected the whole request before running
 /// it: 20016, 20023, 20024), or when RetryPolicy::retry_non_idempotent is set. So an INSERT
 /// whose response was lost (reset or timeout after the request was sent) is **not** repeated by
@@ -56,9 +58,8 @@
 #include <optional>
 #include <random>
 
-#include "marketo/mobject.h"
+#include "marketo/idempotency.h"
 #include "marketo/status.h"
-#include "marketo/sync.h"
 #include "marketo/timing.h"
 
 namespace marketo {
@@ -110,6 +111,11 @@ struct RetryPolicy {
   /// backoff would end after the budget. Default 2 minutes. Note that a single attempt can take
   /// up to ClientOptions::connect_timeout + send_timeout + receive_timeout.
   std::chrono::milliseconds max_total_time{120000};
+  /// Decides per call whether it is idempotent; empty (the default) means DefaultIdempotency,
+  /// the table of idempotency.h. Override it to change the rule of some operations, e.g.
+  /// `[](const CallDescription& c) { return c.operation == Operation::kDeleteMObjects ?
+  /// Idempotency::kNonIdempotent : DefaultIdempotency(c); }`.
+  IdempotencyPolicy idempotency;
   /// Retry non-idempotent calls (INSERT, keyless UPSERT, Program cost lines without an Id) even
   /// when the failed attempt may have been executed by the server. Doing so can create
   /// duplicates; default false.
@@ -180,27 +186,6 @@ RetryClass ClassifyForRetry(const Status& status) noexcept;
 /// refused or a client-side rejection), or Marketo refused the whole request at admission with
 /// 20013, 20014, 20015, 20016, 20023 or 20024. Repeating a non-idempotent call is safe only then.
 bool RequestProvablyNotExecuted(const Status& status) noexcept;
-
-/// Whether repeating a call has the same effect as making it once.
-enum class Idempotency {
-  /// Safe to repeat after an unknown outcome.
-  kIdempotent,
-  /// Repeating may create a second object (or a second Program cost line).
-  kNonIdempotent,
-};
-
-/// Returns the enumerator name without the `k`, e.g. "NonIdempotent".
-const char* ToString(Idempotency idempotency) noexcept;
-
-/// Idempotency of one syncMObjects call:
-/// - kInsert is non-idempotent (a repeated INSERT may create the objects again).
-/// - kUpsert is idempotent only when every object has an `id` or an `external_key` (so a repeat
-///   finds the object the first attempt created); a keyless object is created.
-/// - kUpdate never creates objects and is idempotent, except that a Program "Cost" group
-///   without an "Id" attribute appends a new cost line, so such a batch is non-idempotent.
-///
-/// getMObjects, describeMObject, listMObjects and deleteMObjects are always idempotent.
-Idempotency SyncIdempotency(MObjectSpan objects, SyncOperation operation) noexcept;
 
 }  // namespace marketo
 

@@ -33,6 +33,9 @@ enum class StatusCode {
   kResourceExhausted,
   /// A bug or an unexpected condition inside the SDK.
   kInternal,
+  /// The connection does not implement the operation (a test double that overrides only some
+  /// operations of Connection).
+  kUnimplemented,
 };
 
 /// Returns the enumerator name without the `k`, e.g. "SoapFault".

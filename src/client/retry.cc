@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "marketo/error_codes.h"
+
 namespace marketo {
 namespace {
 
@@ -10,11 +12,6 @@ namespace {
 std::chrono::milliseconds ToMillis(double ms, double max_ms) {
   ms = std::clamp(ms, 0.0, max_ms);
   return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(std::llround(ms)));
-}
-
-bool HasIdAttrib(const TypeAttrib& group) {
-  return std::any_of(group.attributes.begin(), group.attributes.end(),
-                     [](const Attrib& a) { return a.name == "Id"; });
 }
 
 }  // namespace
@@ -96,18 +93,19 @@ const char* ToString(RetryClass retry_class) noexcept {
 RetryClass ClassifyForRetry(const Status& status) noexcept {
   if (status.ok()) return RetryClass::kPermanent;
   // A Marketo code decides, whatever StatusCode carries it (kSoapFault or kResourceExhausted).
+  namespace codes = error_codes;
   switch (status.marketo_error_code()) {
     case 0:
       break;
-    case 10001:  // Internal Error: severe system failure
-    case 20011:  // Internal Error: API service failure
-    case 20024:  // Concurrency Limit Exceeded
+    case codes::kInternalError:
+    case codes::kApiServiceFailure:
+    case codes::kConcurrencyLimitExceeded:
       return RetryClass::kTransient;
-    case 20023:  // Rate Limit Exceeded
+    case codes::kRateLimitExceeded:
       return RetryClass::kRateLimited;
-    case 20016:  // Request Expired
+    case codes::kRequestExpired:
       return RetryClass::kRequestExpired;
-    case 20015:  // Request Limit Exceeded (daily quota)
+    case codes::kRequestLimitExceeded:
       return RetryClass::kDailyQuotaExhausted;
     default:
       return RetryClass::kPermanent;
@@ -135,40 +133,19 @@ RetryClass ClassifyForRetry(const Status& status) noexcept {
 bool RequestProvablyNotExecuted(const Status& status) noexcept {
   if (status.ok()) return false;
   if (!status.request_may_have_reached_server()) return true;
+  // Marketo refuses these at admission, before the operation runs.
+  namespace codes = error_codes;
   switch (status.marketo_error_code()) {
-    case 20013:  // Access Denied
-    case 20014:  // Authentication failed
-    case 20015:  // daily quota
-    case 20016:  // Request Expired
-    case 20023:  // rate limit
-    case 20024:  // concurrency limit
+    case codes::kAccessDenied:
+    case codes::kAuthenticationFailed:
+    case codes::kRequestLimitExceeded:
+    case codes::kRequestExpired:
+    case codes::kRateLimitExceeded:
+    case codes::kConcurrencyLimitExceeded:
       return true;
     default:
       return false;
   }
-}
-
-const char* ToString(Idempotency idempotency) noexcept {
-  switch (idempotency) {
-    case Idempotency::kIdempotent:
-      return "Idempotent";
-    case Idempotency::kNonIdempotent:
-      return "NonIdempotent";
-  }
-  return "Unknown";
-}
-
-Idempotency SyncIdempotency(MObjectSpan objects, SyncOperation operation) noexcept {
-  if (operation == SyncOperation::kInsert) return Idempotency::kNonIdempotent;
-  for (const MObject& o : objects) {
-    if (operation == SyncOperation::kUpsert && !o.id && !o.external_key) {
-      return Idempotency::kNonIdempotent;
-    }
-    for (const TypeAttrib& g : o.type_attributes) {
-      if (g.attr_type == "Cost" && !HasIdAttrib(g)) return Idempotency::kNonIdempotent;
-    }
-  }
-  return Idempotency::kIdempotent;
 }
 
 }  // namespace marketo

@@ -7,9 +7,9 @@
 #include <string>
 #include <utility>
 
-#include "internal/connection_stack.h"
-#include "internal/soap_connection.h"
 #include "marketo/marketo.h"
+#include "operations/soap_connection.h"
+#include "transport/hardening.h"
 
 namespace marketo::testing {
 
@@ -50,8 +50,8 @@ class CountingConnection : public MObjectConnection {
 // under the retry layer.
 struct CountedClient {
   explicit CountedClient(const ClientOptions& options)
-      : counter(std::make_shared<CountingConnection>(
-            internal::MakeSoapMObjectConnection(options, nullptr))),
+      : counter(
+            std::make_shared<CountingConnection>(internal::MakeSoapConnection(options, nullptr))),
         client(internal::MakeConnectionStack(options, counter)) {}
   int attempts() const { return counter->attempts.load(); }
 

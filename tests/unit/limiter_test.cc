@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "fake_connection.h"
-#include "internal/call_limiter.h"
-#include "internal/connection_stack.h"
 #include "marketo/limits.h"
 #include "marketo/mobject_client.h"
+#include "operations/soap_connection.h"
+#include "pipeline/call_limiter.h"
 
 namespace {
 
@@ -133,7 +133,10 @@ TEST(CallLimiterTest, ThirdCallWaitsUntilOneOfTwoFinishes) {
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return release; });
   };
-  auto conn = marketo::internal::MakeLimitingMObjectConnection(fake, limits);
+  ClientOptions o;
+  o.limits = limits;
+  o.retry = marketo::RetryPolicy::NoRetries();
+  auto conn = marketo::internal::MakeConnectionStack(o, fake);
   std::vector<std::thread> threads;
   for (int i = 0; i < 3; ++i) {
     threads.emplace_back([&] { EXPECT_TRUE(conn->ListMObjects().ok()); });

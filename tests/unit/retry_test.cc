@@ -21,12 +21,11 @@
 #include <vector>
 
 #include "fake_connection.h"
-#include "internal/connection_stack.h"
-#include "internal/soap_connection.h"
-#include "internal/wire.h"
 #include "marketo/auth.h"
 #include "marketo/mobject_client.h"
+#include "operations/soap_connection.h"
 #include "test_xml.h"
+#include "transport/wire.h"
 
 namespace {
 
@@ -564,7 +563,7 @@ class RetryWireTest : public ::testing::Test {
     return o;
   }
   MObjectClient Client(const ClientOptions& o) {
-    auto soap = marketo::internal::MakeSoapMObjectConnection(o, wire_);
+    auto soap = marketo::internal::MakeSoapConnection(o, wire_);
     return MObjectClient(marketo::internal::MakeConnectionStack(o, soap));
   }
   MObjectClient Client() { return Client(Options()); }

@@ -1,6 +1,6 @@
 // The real gSOAP connection, driven through the internal Wire seam: real serialisation, auth
 // header, HTTP parsing and error mapping, but canned bytes instead of a socket.
-#include "internal/soap_connection.h"
+#include "operations/soap_connection.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -71,7 +71,7 @@ class SoapConnectionTest : public ::testing::Test {
     return o;
   }
   MObjectClient Client(ClientOptions o) {
-    return MObjectClient(marketo::internal::MakeSoapMObjectConnection(std::move(o), wire_));
+    return MObjectClient(marketo::internal::MakeSoapConnection(std::move(o), wire_));
   }
   MObjectClient Client() { return Client(Options()); }
 

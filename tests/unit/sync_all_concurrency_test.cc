@@ -16,9 +16,8 @@
 #include <vector>
 
 #include "fake_connection.h"
-#include "internal/connection_stack.h"
-#include "internal/soap_connection.h"
 #include "marketo/mobject_client.h"
+#include "operations/soap_connection.h"
 #include "test_xml.h"
 
 namespace {
@@ -354,7 +353,7 @@ TEST(SyncAllConcurrency, WorksThroughTheGsoapContextPool) {
   o.endpoint = "http://mock.invalid/soap/mktows/3_1";
   o.credentials = {"user", "key"};
   o.max_connections = 2;  // fewer contexts than workers: callers queue for a context
-  MObjectClient client(marketo::internal::MakeSoapMObjectConnection(o, wire));
+  MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
   SyncAllOptions opts;
   opts.concurrency = 4;
   auto all = client.SyncAll(Numbered(1000), SyncOperation::kInsert, opts);
@@ -430,7 +429,7 @@ TEST(SyncAllConcurrency, PreparesTheNextRequestWhileOneIsOnTheWire) {
     o.credentials = {"user", "key"};
     o.clock = [w = wire.get()] { return w->Sign(); };
     o.max_connections = 10;
-    MObjectClient client(marketo::internal::MakeSoapMObjectConnection(o, wire));
+    MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
     SyncAllOptions opts;
     opts.concurrency = concurrency;
     auto all = client.SyncAll(Numbered(kBatches * 100), SyncOperation::kInsert, opts);
@@ -453,7 +452,7 @@ TEST(SyncAllConcurrency, StopOnCallErrorPreparesNothingAhead) {
   o.endpoint = "http://mock.invalid/soap/mktows/3_1";
   o.credentials = {"user", "key"};
   o.clock = [w = wire.get()] { return w->Sign(); };
-  MObjectClient client(marketo::internal::MakeSoapMObjectConnection(o, wire));
+  MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
   SyncAllOptions opts;
   opts.stop_on_call_error = true;
   auto all = client.SyncAll(Numbered(kBatches * 100), SyncOperation::kInsert, opts);

@@ -1,4 +1,4 @@
-#include "internal/xml_text.h"
+#include "transport/xml_text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#ifndef MARKETO_SRC_CLIENT_INTERNAL_CALL_LIMITER_H_
-#define MARKETO_SRC_CLIENT_INTERNAL_CALL_LIMITER_H_
+#ifndef MARKETO_SRC_CLIENT_PIPELINE_CALL_LIMITER_H_
+#define MARKETO_SRC_CLIENT_PIPELINE_CALL_LIMITER_H_
 
 #include <chrono>
 #include <condition_variable>
@@ -55,4 +55,4 @@ class CallLimiter {
 }  // namespace internal
 }  // namespace marketo
 
-#endif  // MARKETO_SRC_CLIENT_INTERNAL_CALL_LIMITER_H_
+#endif  // MARKETO_SRC_CLIENT_PIPELINE_CALL_LIMITER_H_

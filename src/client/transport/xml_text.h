@@ -1,5 +1,5 @@
-#ifndef MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
-#define MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
+#ifndef MARKETO_SRC_CLIENT_TRANSPORT_XML_TEXT_H_
+#define MARKETO_SRC_CLIENT_TRANSPORT_XML_TEXT_H_
 
 // Small text helpers that work on raw XML/HTTP bytes without a parser: the wire log and the
 // SOAP fault detail (which the WSDL leaves untyped, so gSOAP hands it over as literal XML).
@@ -36,4 +36,4 @@ ServiceException ParseServiceException(std::string_view detail_xml);
 }  // namespace internal
 }  // namespace marketo
 
-#endif  // MARKETO_SRC_CLIENT_INTERNAL_XML_TEXT_H_
+#endif  // MARKETO_SRC_CLIENT_TRANSPORT_XML_TEXT_H_

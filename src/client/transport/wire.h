@@ -1,5 +1,5 @@
-#ifndef MARKETO_SRC_CLIENT_INTERNAL_WIRE_H_
-#define MARKETO_SRC_CLIENT_INTERNAL_WIRE_H_
+#ifndef MARKETO_SRC_CLIENT_TRANSPORT_WIRE_H_
+#define MARKETO_SRC_CLIENT_TRANSPORT_WIRE_H_
 
 #include <string>
 
@@ -21,4 +21,4 @@ class Wire {
 }  // namespace internal
 }  // namespace marketo
 
-#endif  // MARKETO_SRC_CLIENT_INTERNAL_WIRE_H_
+#endif  // MARKETO_SRC_CLIENT_TRANSPORT_WIRE_H_

@@ -1,4 +1,4 @@
-#include "internal/call_limiter.h"
+#include "pipeline/call_limiter.h"
 
 #include <algorithm>
 #include <string>

@@ -1,0 +1,48 @@
+#ifndef MARKETO_MOCKS_MOCK_CONNECTION_H_
+#define MARKETO_MOCKS_MOCK_CONNECTION_H_
+
+/// @file
+/// A gmock Connection for testing code that uses the SDK's clients (header-only; link
+/// GTest::gmock yourself).
+
+#include <gmock/gmock.h>
+
+#include <string>
+#include <vector>
+
+#include "marketo/connection.h"
+
+namespace marketo {
+/// Test doubles for the SDK's interfaces.
+namespace mocks {
+
+/// gmock implementation of Connection: one mocked method per operation. Example:
+/// @code
+/// auto mock = std::make_shared<marketo::mocks::MockConnection>();
+/// EXPECT_CALL(*mock, ListMObjects())
+///     .WillOnce(testing::Return(std::vector<std::string>{"Opportunity"}));
+/// marketo::MObjectClient client(mock);
+/// @endcode
+/// WireLimited() is not mocked: it returns nullptr, as for any connection that cannot tell when
+/// a request is on the wire.
+class MockConnection : public Connection {
+ public:
+  /// Mocked syncMObjects.
+  MOCK_METHOD(StatusOr<std::vector<SyncResult>>, SyncMObjects,
+              (MObjectSpan objects, SyncOperation operation), (override));
+  /// Mocked getMObjects.
+  MOCK_METHOD(StatusOr<GetMObjectsPage>, GetMObjects, (const GetMObjectsRequest& request),
+              (override));
+  /// Mocked deleteMObjects.
+  MOCK_METHOD(StatusOr<std::vector<SyncResult>>, DeleteMObjects, (MObjectSpan objects), (override));
+  /// Mocked describeMObject.
+  MOCK_METHOD(StatusOr<ObjectMetadata>, DescribeMObject, (const std::string& object_name),
+              (override));
+  /// Mocked listMObjects.
+  MOCK_METHOD(StatusOr<std::vector<std::string>>, ListMObjects, (), (override));
+};
+
+}  // namespace mocks
+}  // namespace marketo
+
+#endif  // MARKETO_MOCKS_MOCK_CONNECTION_H_

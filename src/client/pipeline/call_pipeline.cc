@@ -1,0 +1,41 @@
+#include "pipeline/call_pipeline.h"
+
+namespace marketo {
+namespace internal {
+namespace {
+
+// Gives the limiter slot back however the attempt ends.
+class LimiterSlot {
+ public:
+  explicit LimiterSlot(CallLimiter& limiter) : limiter_(limiter) {}
+  ~LimiterSlot() { limiter_.Release(); }
+  LimiterSlot(const LimiterSlot&) = delete;
+  LimiterSlot& operator=(const LimiterSlot&) = delete;
+
+ private:
+  CallLimiter& limiter_;
+};
+
+}  // namespace
+
+CallPipeline::CallPipeline(const ClientOptions& options)
+    : idempotency_(options.retry.idempotency), retry_(options.retry) {
+  if (options.limits.max_calls_per_window > 0 || options.limits.max_in_flight > 0) {
+    limiter_ = std::make_unique<CallLimiter>(options.limits);
+  }
+}
+
+Status CallPipeline::RunAttempts(const CallDescription& call, const char* mode,
+                                 const std::function<Status()>& attempt) {
+  const Idempotency idempotency = idempotency_ ? idempotency_(call) : DefaultIdempotency(call);
+  const char* name = ToString(call.operation);
+  return retry_.Run(idempotency, CallLabel{name, mode}, [&] {
+    if (limiter_ == nullptr) return attempt();
+    if (Status s = limiter_->Acquire(name); !s.ok()) return s;
+    LimiterSlot slot(*limiter_);
+    return attempt();
+  });
+}
+
+}  // namespace internal
+}  // namespace marketo
