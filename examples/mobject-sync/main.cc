@@ -155,6 +155,14 @@ Args ParseArgs(int argc, char** argv) {
   return args;
 }
 
+// What a Marketo code means, from the SDK's table, so a user need not look it up.
+void ExplainMarketoCode(int code) {
+  if (const auto* row = marketo::error_codes::FindErrorCode(code)) {
+    std::cerr << "mobject-sync: Marketo " << code << " \"" << row->message << "\": " << row->meaning
+              << "\n";
+  }
+}
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -185,7 +193,7 @@ class Run {
       if (!report_) UsageError("cannot write report file " + args_.report);
       report_ << "line,type,id,status,error\n";
     }
-    if (!args_.dry_run) client_.emplace(marketo::MakeMObjectConnection(args_.options));
+    if (!args_.dry_run) client_.emplace(marketo::MakeConnection(args_.options));
     progress_ = isatty(STDERR_FILENO) != 0;
   }
 
@@ -240,6 +248,7 @@ class Run {
         if (!all.status.ok() && call_error_.ok()) {
           call_error_ = all.status;
           std::cerr << "mobject-sync: call failed: " << all.status.ToString() << "\n";
+          ExplainMarketoCode(all.status.marketo_error_code());
         }
         results = std::move(all.results);
       }

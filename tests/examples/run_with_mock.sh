@@ -2,6 +2,7 @@
 # Starts marketo-mock-server on a free loopback port, runs one example against it with the
 # MARKETO_* variables set, and checks its exit status and output.
 # Usage: run_with_mock.sh MOCK_BIN EXPECTED_EXIT EXPECTED_REGEX -- COMMAND [ARGS...]
+# With EXPECT_STDERR set, stderr must match that regex too.
 set -euo pipefail
 mock=$1 expected_exit=$2 expected=$3
 shift 3
@@ -31,6 +32,10 @@ if [ "$rc" -ne "$expected_exit" ]; then
 fi
 if ! grep -Eq -- "$expected" "$work/stdout"; then
   echo "FAIL: output does not match /$expected/"
+  exit 1
+fi
+if [ -n "${EXPECT_STDERR:-}" ] && ! grep -Eq -- "$EXPECT_STDERR" "$work/stderr"; then
+  echo "FAIL: stderr does not match /$EXPECT_STDERR/"
   exit 1
 fi
 echo "PASS"
