@@ -54,7 +54,7 @@ std::string HttpOk(const std::string& xml) {
          std::to_string(xml.size()) + "\r\n\r\n" + xml;
 }
 
-const marketo::testing::XmlCompareOptions kIgnoreAuthValues{
+const marketo_test::XmlCompareOptions kIgnoreAuthValues{
     {"mktowsUserId", "requestSignature", "requestTimestamp"}};
 
 // Fills the seed's request: Program 1970, Cost Month 2013-06 / Amount 2000 / Id 153, UPDATE.
@@ -108,8 +108,8 @@ TEST_F(GoldenWire, SeedRequestSerializesToTheSeedXml) {
   ASSERT_EQ(proxy_.syncMObjects(SeedRequest(proxy_.soap), response_), SOAP_OK);
   const std::string body = exchange_.SentBody();
   ASSERT_FALSE(body.empty()) << exchange_.sent;
-  EXPECT_EQ(marketo::testing::XmlDifference(ReadFixture("seed_sync_program_cost_request.xml"),
-                                            body, kIgnoreAuthValues),
+  EXPECT_EQ(marketo_test::XmlDifference(ReadFixture("seed_sync_program_cost_request.xml"), body,
+                                        kIgnoreAuthValues),
             "")
       << body;
   // Document/literal bare: the body element is the global element, and only global elements are
@@ -122,7 +122,7 @@ TEST_F(GoldenWire, SeedRequestSerializesToTheSeedXml) {
 
 TEST_F(GoldenWire, ComparisonNoticesAChangedValue) {
   ASSERT_EQ(proxy_.syncMObjects(SeedRequest(proxy_.soap, "2001"), response_), SOAP_OK);
-  const std::string diff = marketo::testing::XmlDifference(
+  const std::string diff = marketo_test::XmlDifference(
       ReadFixture("seed_sync_program_cost_request.xml"), exchange_.SentBody(), kIgnoreAuthValues);
   EXPECT_NE(diff.find("\"2001\", expected \"2000\""), std::string::npos) << diff;
 }
@@ -132,8 +132,8 @@ TEST_F(GoldenWire, ComparisonChecksAuthValuesUnlessIgnored) {
   proxy_.soap_header(&auth_, nullptr);
   ASSERT_EQ(proxy_.syncMObjects(SeedRequest(proxy_.soap), response_), SOAP_OK);
   const std::string seed = ReadFixture("seed_sync_program_cost_request.xml");
-  EXPECT_NE(marketo::testing::XmlDifference(seed, exchange_.SentBody()), "");
-  EXPECT_EQ(marketo::testing::XmlDifference(seed, exchange_.SentBody(), kIgnoreAuthValues), "");
+  EXPECT_NE(marketo_test::XmlDifference(seed, exchange_.SentBody()), "");
+  EXPECT_EQ(marketo_test::XmlDifference(seed, exchange_.SentBody(), kIgnoreAuthValues), "");
 }
 
 TEST_F(GoldenWire, SeedResponseParsesToProgram1970Updated) {

@@ -6,16 +6,16 @@
 #include <memory>
 #include <vector>
 
-namespace marketo::testing {
+namespace marketo_test {
 namespace {
 
 using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 DocPtr Parse(const std::string& xml) {
   // XML_PARSE_NONET: fixtures must never trigger a fetch.
-  return DocPtr(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "mem.xml", nullptr,
-                              XML_PARSE_NONET),
-                &xmlFreeDoc);
+  return DocPtr(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "mem.xml", nullptr, XML_PARSE_NONET),
+      &xmlFreeDoc);
 }
 
 std::string Trim(const std::string& s) {
@@ -86,4 +86,4 @@ std::string XmlDifference(const std::string& expected, const std::string& actual
   return Compare(xmlDocGetRootElement(e.get()), xmlDocGetRootElement(a.get()), "", options);
 }
 
-}  // namespace marketo::testing
+}  // namespace marketo_test

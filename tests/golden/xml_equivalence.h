@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-namespace marketo::testing {
+namespace marketo_test {
 
 struct XmlCompareOptions {
   // Local names of elements whose text is not compared (e.g. the three auth values).
@@ -18,6 +18,6 @@ struct XmlCompareOptions {
 std::string XmlDifference(const std::string& expected, const std::string& actual,
                           const XmlCompareOptions& options = {});
 
-}  // namespace marketo::testing
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_GOLDEN_XML_EQUIVALENCE_H_

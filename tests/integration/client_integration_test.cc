@@ -18,21 +18,21 @@ using marketo::MObjectClient;
 using marketo::StatusCode;
 using marketo::SyncOperation;
 using marketo::SyncStatus;
-using marketo::testing::MockServerProcess;
+using marketo_test::MockServerProcess;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 ClientOptions Options(const std::string& url) {
   ClientOptions o;
   o.endpoint = url;
-  o.credentials = {marketo::testing::kMockUserId, marketo::testing::kMockEncryptionKey};
+  o.credentials = {marketo_test::kMockUserId, marketo_test::kMockEncryptionKey};
   o.connect_timeout = std::chrono::seconds(5);
   o.send_timeout = std::chrono::seconds(10);
   o.receive_timeout = std::chrono::seconds(10);
   return o;
 }
 
-std::string Cert(const std::string& name) { return marketo::testing::TestCertsDir() + "/" + name; }
+std::string Cert(const std::string& name) { return marketo_test::TestCertsDir() + "/" + name; }
 
 std::string Https(const MockServerProcess& server, const std::string& host) {
   return "https://" + host + ":" + std::to_string(server.port()) + "/soap/mktows/3_1";

@@ -9,7 +9,7 @@
 
 #include "test_util.h"
 
-namespace mock_test {
+namespace marketo_test {
 namespace {
 
 using nlohmann::json;
@@ -142,14 +142,14 @@ TEST(FaultInjectionTest, WireKinds) {
 
 TEST(FaultInjectionTest, HangIsBoundedAndShutdownEndsIt) {
   MockServerProcess server({"--fault", "every=1:kind=hang", "--hang-s", "60"});
-  const auto r = marketo::testing::PostSoap(server.url(), "listMObjects",
-                                            marketo::testing::SignedEnvelope(kListBody),
-                                            std::chrono::milliseconds(1000));
+  const auto r =
+      marketo_test::PostSoap(server.url(), "listMObjects", marketo_test::SignedEnvelope(kListBody),
+                             std::chrono::milliseconds(1000));
   EXPECT_EQ(r.error, "timeout");
   auto hung = std::async(std::launch::async, [&] {
-    return marketo::testing::PostSoap(server.url(), "listMObjects",
-                                      marketo::testing::SignedEnvelope(kListBody),
-                                      std::chrono::seconds(30));
+    return marketo_test::PostSoap(server.url(), "listMObjects",
+                                  marketo_test::SignedEnvelope(kListBody),
+                                  std::chrono::seconds(30));
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const auto start = std::chrono::steady_clock::now();
@@ -163,9 +163,9 @@ TEST(FaultInjectionTest, HungCallsDoNotHoldAConcurrencySlot) {
   MockServerProcess server({"--fault", "every=1:kind=hang:op=syncMObjects", "--concurrency-limit",
                             "1", "--hang-s", "20"});
   auto hung = std::async(std::launch::async, [&] {
-    return marketo::testing::PostSoap(server.url(), "syncMObjects",
-                                      marketo::testing::SignedEnvelope(kSeedProgramCost),
-                                      std::chrono::seconds(3));
+    return marketo_test::PostSoap(server.url(), "syncMObjects",
+                                  marketo_test::SignedEnvelope(kSeedProgramCost),
+                                  std::chrono::seconds(3));
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(Call(server, "listMObjects", kListBody).status, 200);
@@ -195,8 +195,8 @@ TEST(DumpTest, SigtermWritesObjectsAndCounters) {
   ASSERT_EQ(Call(server, "syncMObjects", kSeedOpportunity).status, 200);
   ASSERT_EQ(Call(server, "syncMObjects", kSeedPersonRole).status, 200);
   for (int i = 0; i < 3; ++i) Call(server, "listMObjects", kListBody);
-  marketo::testing::PostSoap(server.url(), "listMObjects",
-                             marketo::testing::SoapEnvelope("", kListBody));  // 20014
+  marketo_test::PostSoap(server.url(), "listMObjects",
+                         marketo_test::SoapEnvelope("", kListBody));  // 20014
   const int status = server.Stop();
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 
@@ -252,4 +252,4 @@ TEST(CliTest, BadFaultSpecIsRejected) {
 }
 
 }  // namespace
-}  // namespace mock_test
+}  // namespace marketo_test

@@ -9,15 +9,14 @@
 #include "support/mock_server_process.h"
 #include "support/soap_http.h"
 
-namespace mock_test {
+namespace marketo_test {
 
-using marketo::testing::HttpResponse;
-using marketo::testing::MockServerProcess;
+using marketo_test::HttpResponse;
+using marketo_test::MockServerProcess;
 
 inline HttpResponse Call(const MockServerProcess& server, const std::string& operation,
                          const std::string& body_xml) {
-  return marketo::testing::PostSoap(server.url(), operation,
-                                    marketo::testing::SignedEnvelope(body_xml));
+  return marketo_test::PostSoap(server.url(), operation, marketo_test::SignedEnvelope(body_xml));
 }
 
 // Texts of every <tag>...</tag> (and "" for <tag/> or <tag xsi:nil="true"/>), in order.
@@ -87,6 +86,6 @@ inline const char kSeedPersonRole[] =
 
 inline const char kListBody[] = "<ns1:paramsListMObjects/>";
 
-}  // namespace mock_test
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_MOCK_SERVER_TEST_UTIL_H_

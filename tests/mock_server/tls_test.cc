@@ -8,11 +8,11 @@
 #include "support/mock_server_process.h"
 #include "support/soap_http.h"
 
-namespace mock_test {
+namespace marketo_test {
 namespace {
 
-using marketo::testing::MockServerProcess;
-using marketo::testing::TestCertsDir;
+using marketo_test::MockServerProcess;
+using marketo_test::TestCertsDir;
 
 struct CallResult {
   int error = 0;
@@ -21,7 +21,7 @@ struct CallResult {
 };
 
 CallResult ListOverTls(const std::string& url, const std::string& ca_file,
-                       const std::string& key = marketo::testing::kMockEncryptionKey) {
+                       const std::string& key = marketo_test::kMockEncryptionKey) {
   MktowsApiSoapBindingProxy proxy(url.c_str(), SOAP_C_UTFSTRING);
   proxy.soap->connect_timeout = 5;
   proxy.soap->recv_timeout = 5;
@@ -35,10 +35,9 @@ CallResult ListOverTls(const std::string& url, const std::string& ca_file,
     return out;
   }
   mktows__AuthenticationHeaderInfo auth;
-  auth.mktowsUserId = marketo::testing::kMockUserId;
-  auth.requestTimestamp = marketo::testing::W3cTimestamp(std::time(nullptr));
-  auth.requestSignature =
-      marketo::testing::HmacSha1Hex(key, auth.requestTimestamp + auth.mktowsUserId);
+  auth.mktowsUserId = marketo_test::kMockUserId;
+  auth.requestTimestamp = marketo_test::W3cTimestamp(std::time(nullptr));
+  auth.requestSignature = marketo_test::HmacSha1Hex(key, auth.requestTimestamp + auth.mktowsUserId);
   proxy.soap_header(&auth, nullptr);
   mktows__ParamsListMObjects in;
   mktows__SuccessListMObjects result;
@@ -86,10 +85,10 @@ TEST_F(TlsTest, KeepAliveConnectionServesSeveralCalls) {
       SOAP_OK);
   for (int i = 0; i < 3; ++i) {
     mktows__AuthenticationHeaderInfo auth;
-    auth.mktowsUserId = marketo::testing::kMockUserId;
-    auth.requestTimestamp = marketo::testing::W3cTimestamp(std::time(nullptr));
-    auth.requestSignature = marketo::testing::HmacSha1Hex(
-        marketo::testing::kMockEncryptionKey, auth.requestTimestamp + auth.mktowsUserId);
+    auth.mktowsUserId = marketo_test::kMockUserId;
+    auth.requestTimestamp = marketo_test::W3cTimestamp(std::time(nullptr));
+    auth.requestSignature = marketo_test::HmacSha1Hex(marketo_test::kMockEncryptionKey,
+                                                      auth.requestTimestamp + auth.mktowsUserId);
     proxy.soap_header(&auth, nullptr);  // gSOAP resets the header after every call
     mktows__ParamsListMObjects in;
     mktows__SuccessListMObjects out;
@@ -123,11 +122,10 @@ TEST_F(TlsTest, WrongHostNameIsRefused) {
 TEST_F(TlsTest, PlainHttpToTheTlsPortDoesNotHurtTheServer) {
   MockServerProcess server({"--tls-cert", Cert("server.pem")});
   const std::string http_url = "http://127.0.0.1:" + std::to_string(server.port()) + "/x";
-  const auto r =
-      marketo::testing::PostSoap(http_url, "listMObjects", "<x/>", std::chrono::seconds(3));
+  const auto r = marketo_test::PostSoap(http_url, "listMObjects", "<x/>", std::chrono::seconds(3));
   EXPECT_NE(r.status, 200);
   EXPECT_EQ(ListOverTls(server.url(), Cert("ca.crt")).error, SOAP_OK);
 }
 
 }  // namespace
-}  // namespace mock_test
+}  // namespace marketo_test

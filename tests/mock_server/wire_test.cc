@@ -6,15 +6,15 @@
 
 #include "test_util.h"
 
-namespace mock_test {
+namespace marketo_test {
 namespace {
 
-using marketo::testing::AuthHeaderXml;
-using marketo::testing::kMockEncryptionKey;
-using marketo::testing::kMockUserId;
-using marketo::testing::PostSoap;
-using marketo::testing::SoapEnvelope;
-using marketo::testing::W3cTimestamp;
+using marketo_test::AuthHeaderXml;
+using marketo_test::kMockEncryptionKey;
+using marketo_test::kMockUserId;
+using marketo_test::PostSoap;
+using marketo_test::SoapEnvelope;
+using marketo_test::W3cTimestamp;
 
 class WireTest : public ::testing::Test {
  protected:
@@ -336,7 +336,7 @@ TEST_F(WireTest, OtherOperationsAre20019AndGarbageIs20012) {
 }
 
 TEST_F(WireTest, AnyNamespacePrefixIsAccepted) {
-  std::string env = marketo::testing::SignedEnvelope(kSeedProgramCost);
+  std::string env = marketo_test::SignedEnvelope(kSeedProgramCost);
   for (std::string::size_type p; (p = env.find("ns1")) != std::string::npos;) {
     env.replace(p, 3, "mkto");
   }
@@ -345,4 +345,4 @@ TEST_F(WireTest, AnyNamespacePrefixIsAccepted) {
 }
 
 }  // namespace
-}  // namespace mock_test
+}  // namespace marketo_test

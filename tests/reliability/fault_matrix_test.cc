@@ -31,11 +31,11 @@ using marketo::Status;
 using marketo::StatusCode;
 using marketo::SyncOperation;
 using marketo::SyncStatus;
-using marketo::testing::CountedClient;
-using marketo::testing::HttpResponseBytes;
-using marketo::testing::LoopbackConn;
-using marketo::testing::LoopbackServer;
-using marketo::testing::MockServerProcess;
+using marketo_test::CountedClient;
+using marketo_test::HttpResponseBytes;
+using marketo_test::LoopbackConn;
+using marketo_test::LoopbackServer;
+using marketo_test::MockServerProcess;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using Clock = std::chrono::steady_clock;
@@ -49,13 +49,13 @@ constexpr milliseconds kTimeout{1000};
 constexpr milliseconds kSlack{2500};
 constexpr int kRetries = 2;
 
-std::string Cert(const std::string& name) { return marketo::testing::TestCertsDir() + "/" + name; }
+std::string Cert(const std::string& name) { return marketo_test::TestCertsDir() + "/" + name; }
 
 // Short timeouts, fast retries (a sleeper that only counts), no client-side limiter.
 ClientOptions Options(const std::string& url, const std::string& key = kRawKey) {
   ClientOptions o;
   o.endpoint = url;
-  o.credentials = {marketo::testing::kMockUserId, key};
+  o.credentials = {marketo_test::kMockUserId, key};
   o.connect_timeout = kTimeout;
   o.send_timeout = kTimeout;
   o.receive_timeout = kTimeout;
@@ -163,7 +163,7 @@ TEST(FaultMatrix, ConnectTimeoutIsDeadlineExceeded) {
 
 TEST(FaultMatrix, ReceiveTimeoutOnHangIsDeadlineExceeded) {
   MockServerProcess server({"--fault", "every=1:kind=hang", "--hang-s", "10"});
-  auto o = Options(server.url(), marketo::testing::kMockEncryptionKey);
+  auto o = Options(server.url(), marketo_test::kMockEncryptionKey);
   o.retry.max_retries = 1;
   CountedClient cc(o);
   auto r = Timed(o, 2, [&] { return cc.client.List(); });
@@ -171,7 +171,7 @@ TEST(FaultMatrix, ReceiveTimeoutOnHangIsDeadlineExceeded) {
   EXPECT_EQ(r.status().code(), StatusCode::kDeadlineExceeded) << r.status().ToString();
   EXPECT_TRUE(r.status().request_may_have_reached_server());
   EXPECT_EQ(cc.attempts(), 2);  // transient: retried
-  ExpectNoSecrets(r.status(), marketo::testing::kMockEncryptionKey);
+  ExpectNoSecrets(r.status(), marketo_test::kMockEncryptionKey);
 }
 
 // Mock wire misbehaviour: kind -> (code, http status, retried?).
@@ -187,7 +187,7 @@ class FaultMatrixWire : public ::testing::TestWithParam<WireCase> {};
 TEST_P(FaultMatrixWire, TypedErrorWithinTimeout) {
   const WireCase& wc = GetParam();
   MockServerProcess server({"--fault", std::string("every=1:kind=") + wc.kind});
-  auto o = Options(server.url(), marketo::testing::kMockEncryptionKey);
+  auto o = Options(server.url(), marketo_test::kMockEncryptionKey);
   CountedClient cc(o);
   // An idempotent call (UPDATE by id): every transient failure is retried.
   auto v = TwoOpportunities();
@@ -198,7 +198,7 @@ TEST_P(FaultMatrixWire, TypedErrorWithinTimeout) {
     EXPECT_EQ(r.status().http_status(), wc.http_status);
   }
   EXPECT_EQ(cc.attempts(), wc.retried ? 1 + kRetries : 1) << r.status().ToString();
-  ExpectNoSecrets(r.status(), marketo::testing::kMockEncryptionKey);
+  ExpectNoSecrets(r.status(), marketo_test::kMockEncryptionKey);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -246,7 +246,7 @@ class FaultMatrixSoapFault : public ::testing::TestWithParam<FaultCase> {};
 TEST_P(FaultMatrixSoapFault, TypedFaultAndRetryRule) {
   const FaultCase& fc = GetParam();
   MockServerProcess server({"--fault", "every=1:code=" + std::to_string(fc.code)});
-  auto o = Options(server.url(), marketo::testing::kMockEncryptionKey);
+  auto o = Options(server.url(), marketo_test::kMockEncryptionKey);
   CountedClient cc(o);
   auto v = TwoOpportunities();
   auto r = Timed(o, 1 + kRetries, [&] { return cc.client.Sync(v, SyncOperation::kUpdate); });
@@ -258,7 +258,7 @@ TEST_P(FaultMatrixSoapFault, TypedFaultAndRetryRule) {
   if (fc.code == 20015) {
     EXPECT_THAT(r.status().message(), HasSubstr("daily API request quota"));
   }
-  ExpectNoSecrets(r.status(), marketo::testing::kMockEncryptionKey);
+  ExpectNoSecrets(r.status(), marketo_test::kMockEncryptionKey);
 }
 
 constexpr int kAll = 1 + kRetries;
@@ -286,7 +286,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(FaultMatrix, ExpiredTimestampIsResignedAndSucceeds) {
   MockServerProcess server({"--max-skew-s", "5"});
-  auto o = Options(server.url(), marketo::testing::kMockEncryptionKey);
+  auto o = Options(server.url(), marketo_test::kMockEncryptionKey);
   std::atomic<int> clock_calls{0};
   // Stale by an hour for the first signature only, then the real time.
   o.clock = [&clock_calls] {
@@ -504,7 +504,7 @@ TEST(FaultMatrix, FarFutureTimestampSaturates) {
 // ---- TLS ----------------------------------------------------------------------------------
 
 ClientOptions TlsOptions(const std::string& url) {
-  auto o = Options(url, marketo::testing::kMockEncryptionKey);
+  auto o = Options(url, marketo_test::kMockEncryptionKey);
   o.tls.ca_file = Cert("ca.crt");
   return o;
 }
@@ -518,7 +518,7 @@ TEST(FaultMatrix, TlsCertificateFromWrongCaIsRefused) {
   EXPECT_EQ(r.status().code(), StatusCode::kTlsError) << r.status().ToString();
   EXPECT_FALSE(r.status().request_may_have_reached_server());
   EXPECT_EQ(cc.attempts(), 1);
-  ExpectNoSecrets(r.status(), marketo::testing::kMockEncryptionKey);
+  ExpectNoSecrets(r.status(), marketo_test::kMockEncryptionKey);
 }
 
 TEST(FaultMatrix, TlsWrongHostNameIsRefused) {

@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace marketo::testing {
+namespace marketo_test {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -219,4 +219,4 @@ LoopbackServer::~LoopbackServer() {
   if (ctx_ != nullptr) SSL_CTX_free(ctx_);
 }
 
-}  // namespace marketo::testing
+}  // namespace marketo_test

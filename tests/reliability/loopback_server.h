@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace marketo::testing {
+namespace marketo_test {
 
 // One accepted connection, plain TCP or TLS.
 class LoopbackConn {
@@ -85,6 +85,6 @@ class LoopbackServer {
   std::thread thread_;
 };
 
-}  // namespace marketo::testing
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_RELIABILITY_LOOPBACK_SERVER_H_

@@ -28,8 +28,8 @@ using marketo::MObject;
 using marketo::StatusCode;
 using marketo::SyncOperation;
 using marketo::SyncStatus;
-using marketo::testing::CountedClient;
-using marketo::testing::MockServerProcess;
+using marketo_test::CountedClient;
+using marketo_test::MockServerProcess;
 
 constexpr std::size_t kUpserts = 8000;
 constexpr std::size_t kInserts = 2000;
@@ -63,7 +63,7 @@ std::vector<std::string> FaultArgs() {
 ClientOptions Options(const std::string& url) {
   ClientOptions o;
   o.endpoint = url;
-  o.credentials = {marketo::testing::kMockUserId, marketo::testing::kMockEncryptionKey};
+  o.credentials = {marketo_test::kMockUserId, marketo_test::kMockEncryptionKey};
   o.connect_timeout = std::chrono::seconds(2);
   o.send_timeout = std::chrono::seconds(5);
   o.receive_timeout = std::chrono::seconds(5);

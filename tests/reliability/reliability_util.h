@@ -6,36 +6,39 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "marketo/marketo.h"
 #include "operations/soap_connection.h"
 #include "transport/hardening.h"
 
-namespace marketo::testing {
+namespace marketo_test {
 
-// Counts the attempts that reach the transport (below the retry and limiter layers).
-class CountingConnection : public MObjectConnection {
+// Counts the attempts that reach the transport (below the retry loop and the limiter).
+class CountingConnection : public marketo::Connection {
  public:
-  explicit CountingConnection(std::shared_ptr<MObjectConnection> inner)
+  explicit CountingConnection(std::shared_ptr<marketo::Connection> inner)
       : inner_(std::move(inner)) {}
-  StatusOr<std::vector<SyncResult>> SyncMObjects(MObjectSpan objects,
-                                                 SyncOperation operation) override {
+  marketo::StatusOr<std::vector<marketo::SyncResult>> SyncMObjects(
+      marketo::MObjectSpan objects, marketo::SyncOperation operation) override {
     ++attempts;
     return inner_->SyncMObjects(objects, operation);
   }
-  StatusOr<GetMObjectsPage> GetMObjects(const GetMObjectsRequest& request) override {
+  marketo::StatusOr<marketo::GetMObjectsPage> GetMObjects(
+      const marketo::GetMObjectsRequest& request) override {
     ++attempts;
     return inner_->GetMObjects(request);
   }
-  StatusOr<std::vector<SyncResult>> DeleteMObjects(MObjectSpan objects) override {
+  marketo::StatusOr<std::vector<marketo::SyncResult>> DeleteMObjects(
+      marketo::MObjectSpan objects) override {
     ++attempts;
     return inner_->DeleteMObjects(objects);
   }
-  StatusOr<ObjectMetadata> DescribeMObject(const std::string& name) override {
+  marketo::StatusOr<marketo::ObjectMetadata> DescribeMObject(const std::string& name) override {
     ++attempts;
     return inner_->DescribeMObject(name);
   }
-  StatusOr<std::vector<std::string>> ListMObjects() override {
+  marketo::StatusOr<std::vector<std::string>> ListMObjects() override {
     ++attempts;
     return inner_->ListMObjects();
   }
@@ -43,22 +46,22 @@ class CountingConnection : public MObjectConnection {
   std::atomic<int> attempts{0};
 
  private:
-  std::shared_ptr<MObjectConnection> inner_;
+  std::shared_ptr<marketo::Connection> inner_;
 };
 
-// The production stack (retry + limiter + gSOAP over real sockets) with an attempt counter
-// under the retry layer.
+// The production stack (retry loop + limiter + gSOAP over real sockets) with an attempt
+// counter under the retry loop.
 struct CountedClient {
-  explicit CountedClient(const ClientOptions& options)
-      : counter(
-            std::make_shared<CountingConnection>(internal::MakeSoapConnection(options, nullptr))),
-        client(internal::MakeConnectionStack(options, counter)) {}
+  explicit CountedClient(const marketo::ClientOptions& options)
+      : counter(std::make_shared<CountingConnection>(
+            marketo::internal::MakeSoapConnection(options, nullptr))),
+        client(marketo::internal::MakeConnectionStack(options, counter)) {}
   int attempts() const { return counter->attempts.load(); }
 
   std::shared_ptr<CountingConnection> counter;
-  MObjectClient client;
+  marketo::MObjectClient client;
 };
 
-}  // namespace marketo::testing
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_RELIABILITY_RELIABILITY_UTIL_H_

@@ -18,7 +18,7 @@
 
 extern char** environ;
 
-namespace marketo::testing {
+namespace marketo_test {
 namespace {
 
 std::string ReadFile(const std::string& path) {
@@ -182,4 +182,4 @@ std::string MockServerProcess::ReadDump() const { return ReadFile(dump_path_); }
 
 std::string MockServerProcess::ReadStderr() const { return ReadFile(stderr_path_); }
 
-}  // namespace marketo::testing
+}  // namespace marketo_test

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace marketo::testing {
+namespace marketo_test {
 
 // The server binary: $MARKETO_MOCK_SERVER if set, else the path CMake compiled in.
 std::string MockServerBinary();
@@ -55,6 +55,6 @@ class MockServerProcess {
   std::string stderr_path_;
 };
 
-}  // namespace marketo::testing
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_SUPPORT_MOCK_SERVER_PROCESS_H_

@@ -14,7 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace marketo::testing {
+namespace marketo_test {
 namespace {
 
 bool WaitFor(int fd, short events, std::chrono::steady_clock::time_point deadline) {
@@ -193,4 +193,4 @@ HttpResponse PostSoap(const std::string& url, const std::string& operation, cons
   return r;
 }
 
-}  // namespace marketo::testing
+}  // namespace marketo_test

@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-namespace marketo::testing {
+namespace marketo_test {
 
 // marketo-mock-server's default credentials (see its --help).
 inline constexpr char kMockUserId[] = "mockorg1_0123456789ABCDEF012345";
@@ -44,6 +44,6 @@ struct HttpResponse {
 HttpResponse PostSoap(const std::string& url, const std::string& operation, const std::string& body,
                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
-}  // namespace marketo::testing
+}  // namespace marketo_test
 
 #endif  // MARKETO_TESTS_SUPPORT_SOAP_HTTP_H_

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "fake_connection.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
+#include "support/fake_connection.h"
 
 namespace {
 

@@ -13,11 +13,11 @@
 #include <thread>
 #include <vector>
 
-#include "fake_connection.h"
 #include "marketo/limits.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
 #include "pipeline/call_limiter.h"
+#include "support/fake_connection.h"
 
 namespace {
 

@@ -20,11 +20,12 @@
 #include <string>
 #include <vector>
 
-#include "fake_connection.h"
 #include "marketo/auth.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
-#include "test_xml.h"
+#include "support/fake_connection.h"
+#include "support/scripted_wire.h"
+#include "support/test_xml.h"
 #include "transport/wire.h"
 
 namespace {
@@ -493,25 +494,7 @@ TEST_F(RetryLoopTest, SyncAllInsertWithALostResponseFailsThatBatchOnlyAndNeverRe
 
 // ---- through the real gSOAP connection (Wire seam) ---------------------------------------
 
-// Replays scripted responses; nullopt simulates a connection that dies after the request was
-// sent (the client sees EOF with bytes sent).
-class ScriptedWire : public marketo::internal::Wire {
- public:
-  std::string RoundTrip(const std::string& request) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    requests.push_back(request);
-    if (responses.empty()) return {};
-    std::optional<std::string> r = std::move(responses.front());
-    responses.pop_front();
-    if (!r) throw std::runtime_error("connection reset");
-    return *r;
-  }
-  std::vector<std::string> requests;
-  std::deque<std::optional<std::string>> responses;
-
- private:
-  std::mutex mu_;
-};
+using marketo_test::ScriptedWire;
 
 std::string SyncOk(const std::string& status) {
   return marketo_test::HttpResponse(marketo_test::Envelope(

@@ -15,7 +15,8 @@
 
 #include "marketo/auth.h"
 #include "marketo/mobject_client.h"
-#include "test_xml.h"
+#include "support/scripted_wire.h"
+#include "support/test_xml.h"
 
 namespace {
 
@@ -34,28 +35,7 @@ using ::testing::Not;
 constexpr char kUserId[] = "demo17_1_809934544BFABAE58E5D27";
 constexpr char kKey[] = "s3cret-Key-42";
 
-class FakeWire : public marketo::internal::Wire {
- public:
-  std::string RoundTrip(const std::string& request) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    requests.push_back(request);
-    if (responses.empty()) return {};
-    std::string r = std::move(responses.front());
-    responses.pop_front();
-    return r;
-  }
-  void Push(std::string raw) { responses.push_back(std::move(raw)); }
-  std::string LastBody() const {
-    const std::string& r = requests.back();
-    return r.substr(r.find("\r\n\r\n") + 4);
-  }
-
-  std::vector<std::string> requests;
-  std::deque<std::string> responses;
-
- private:
-  std::mutex mu_;
-};
+using FakeWire = marketo_test::ScriptedWire;
 
 class SoapConnectionTest : public ::testing::Test {
  protected:

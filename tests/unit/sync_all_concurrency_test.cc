@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "fake_connection.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
-#include "test_xml.h"
+#include "support/fake_connection.h"
+#include "support/test_xml.h"
 
 namespace {
 
@@ -50,8 +50,9 @@ std::size_t BatchOf(MObjectSpan objects) {
   return (std::stoul(*objects[0].Find("Name")) - 1000) / 100;
 }
 
-// A connection that runs `on_sync` and then echoes CREATED with id = the object's Name.
-class ScriptedConnection : public marketo::MObjectConnection {
+// A connection that runs `on_sync` and then echoes CREATED with id = the object's Name. It
+// implements nothing else (the other operations answer kUnimplemented).
+class ScriptedConnection : public marketo::Connection {
  public:
   std::function<Status(MObjectSpan)> on_sync;
 
@@ -72,19 +73,6 @@ class ScriptedConnection : public marketo::MObjectConnection {
     }
     return out;
   }
-  StatusOr<marketo::GetMObjectsPage> GetMObjects(const marketo::GetMObjectsRequest&) override {
-    return Status(StatusCode::kInternal, "unused");
-  }
-  StatusOr<std::vector<SyncResult>> DeleteMObjects(MObjectSpan) override {
-    return Status(StatusCode::kInternal, "unused");
-  }
-  StatusOr<marketo::ObjectMetadata> DescribeMObject(const std::string&) override {
-    return Status(StatusCode::kInternal, "unused");
-  }
-  StatusOr<std::vector<std::string>> ListMObjects() override {
-    return Status(StatusCode::kInternal, "unused");
-  }
-
   int max_in_flight() const { return max_in_flight_.load(); }
 
  private:

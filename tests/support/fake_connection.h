@@ -1,5 +1,5 @@
-#ifndef MARKETO_TESTS_UNIT_FAKE_CONNECTION_H_
-#define MARKETO_TESTS_UNIT_FAKE_CONNECTION_H_
+#ifndef MARKETO_TESTS_SUPPORT_FAKE_CONNECTION_H_
+#define MARKETO_TESTS_SUPPORT_FAKE_CONNECTION_H_
 
 // Test doubles for the retry and limiter layers: a fake time source (steady + system clock and a
 // sleeper that advances them instead of sleeping) and a scripted MObjectConnection that records
@@ -194,4 +194,4 @@ inline marketo::Status Transport(marketo::StatusCode code, bool reached, int htt
 
 }  // namespace marketo_test
 
-#endif  // MARKETO_TESTS_UNIT_FAKE_CONNECTION_H_
+#endif  // MARKETO_TESTS_SUPPORT_FAKE_CONNECTION_H_

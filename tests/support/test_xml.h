@@ -1,5 +1,5 @@
-#ifndef MARKETO_TESTS_UNIT_TEST_XML_H_
-#define MARKETO_TESTS_UNIT_TEST_XML_H_
+#ifndef MARKETO_TESTS_SUPPORT_TEST_XML_H_
+#define MARKETO_TESTS_SUPPORT_TEST_XML_H_
 
 // Test-only XML flattening: turns a document into "path=text" lines (local names, prefixes
 // dropped, attributes ignored) so two envelopes can be compared element by element.
@@ -19,4 +19,4 @@ std::string Envelope(std::string_view body_inner);
 
 }  // namespace marketo_test
 
-#endif  // MARKETO_TESTS_UNIT_TEST_XML_H_
+#endif  // MARKETO_TESTS_SUPPORT_TEST_XML_H_

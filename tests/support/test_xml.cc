@@ -1,4 +1,4 @@
-#include "test_xml.h"
+#include "support/test_xml.h"
 
 #include <cctype>
 #include <fstream>
