@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libgtest-dev libgmock-dev
   libxml2-dev libxml2-utils
   php-cli php-soap python3-zeep
-  doxygen
+  doxygen clang-format clang-tidy
   "$@"
 )
 

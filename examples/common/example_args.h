@@ -58,8 +58,9 @@ inline int PrintResults(const std::vector<marketo::SyncResult>& results) {
                 r.status == marketo::SyncStatus::kUnknown ? r.raw_status.c_str()
                                                           : marketo::ToString(r.status),
                 r.error.empty() ? "" : " error=", r.error.c_str());
-    if (r.status == marketo::SyncStatus::kFailed || r.status == marketo::SyncStatus::kUnknown)
+    if (r.status == marketo::SyncStatus::kFailed || r.status == marketo::SyncStatus::kUnknown) {
       rc = 1;
+    }
   }
   return rc;
 }

@@ -13,9 +13,10 @@ int main(int argc, char** argv) {
     if (!metadata) return examples::PrintCallError(metadata.status());
     std::printf("%s (%zu fields%s)\n", metadata->name.c_str(), metadata->fields.size(),
                 metadata->is_virtual ? ", virtual" : "");
-    for (const auto& field : metadata->fields)
+    for (const auto& field : metadata->fields) {
       std::printf("  %-24s %-10s%s\n", field.name.c_str(), field.data_type.c_str(),
                   field.is_readonly ? " read-only" : "");
+    }
   }
   return 0;
 }

@@ -29,8 +29,10 @@ std::string Scalar(const Json& v, const std::string& path) {
 std::int64_t Id(const Json& v, const std::string& path) {
   if (v.is_number_integer() || v.is_number_unsigned()) {
     if (v.is_number_unsigned() &&
-        v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        v.get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       Fail(path, "id out of range");
+    }
     return v.get<std::int64_t>();
   }
   if (v.is_string()) {
@@ -88,8 +90,9 @@ std::vector<marketo::Attrib> Attributes(const Json& v, const std::string& path) 
   Object(v, path);
   std::vector<marketo::Attrib> out;
   out.reserve(v.size());
-  for (const auto& item : v.items())
+  for (const auto& item : v.items()) {
     out.push_back({item.key(), Scalar(item.value(), path + "." + item.key())});
+  }
   return out;
 }
 
@@ -98,10 +101,12 @@ marketo::MObject Convert(const Json& doc) {
   CheckKeys(doc, "", {"type", "id", "externalKey", "attributes", "typeAttributes", "associations"});
   marketo::MObject m(RequiredString(doc, "type", ""));
   if (auto it = doc.find("id"); it != doc.end()) m.id = Id(*it, "id");
-  if (auto it = doc.find("externalKey"); it != doc.end())
+  if (auto it = doc.find("externalKey"); it != doc.end()) {
     m.external_key = KeyPair(*it, "externalKey");
-  if (auto it = doc.find("attributes"); it != doc.end())
+  }
+  if (auto it = doc.find("attributes"); it != doc.end()) {
     m.attributes = Attributes(*it, "attributes");
+  }
   if (auto it = doc.find("typeAttributes"); it != doc.end()) {
     const auto& groups = Array(*it, "typeAttributes");
     for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -110,8 +115,9 @@ marketo::MObject Convert(const Json& doc) {
       CheckKeys(g, path, {"attrType", "attributes"});
       marketo::TypeAttrib group;
       group.attr_type = RequiredString(g, "attrType", path);
-      if (auto a = g.find("attributes"); a != g.end())
+      if (auto a = g.find("attributes"); a != g.end()) {
         group.attributes = Attributes(*a, path + ".attributes");
+      }
       m.type_attributes.push_back(std::move(group));
     }
   }
@@ -124,8 +130,9 @@ marketo::MObject Convert(const Json& doc) {
       marketo::Association assoc;
       assoc.type = RequiredString(a, "type", path);
       if (auto id = a.find("id"); id != a.end()) assoc.id = Id(*id, path + ".id");
-      if (auto key = a.find("externalKey"); key != a.end())
+      if (auto key = a.find("externalKey"); key != a.end()) {
         assoc.external_key = KeyPair(*key, path + ".externalKey");
+      }
       m.associations.push_back(std::move(assoc));
     }
   }

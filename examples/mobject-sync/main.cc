@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -79,79 +81,106 @@ struct Args {
   std::exit(2);
 }
 
+// A whole number flag value within [min, max].
+long WholeNumber(const std::string& flag, const std::string& text, long min, long max,
+                 const std::string& range) {
+  char* end = nullptr;
+  const long n = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || n < min || n > max) {
+    UsageError(flag + " must be a whole number " + range + ", got " + text);
+  }
+  return n;
+}
+
+std::chrono::milliseconds Seconds(const std::string& flag, const std::string& text) {
+  char* end = nullptr;
+  const double seconds = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !(seconds > 0)) {
+    UsageError(flag + " must be a positive number of seconds, got " + text);
+  }
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+// The flags that take a value, and what each does with it.
+struct ValueFlag {
+  const char* name;
+  void (*apply)(const std::string& flag, const std::string& value, Args& args);
+};
+
+const ValueFlag kValueFlags[] = {
+    {"--endpoint",
+     [](const std::string&, const std::string& v, Args& a) { a.options.endpoint = v; }},
+    {"--user-id",
+     [](const std::string&, const std::string& v, Args& a) { a.options.credentials.user_id = v; }},
+    {"--encryption-key", [](const std::string&, const std::string& v,
+                            Args& a) { a.options.credentials.encryption_key = v; }},
+    {"--operation",
+     [](const std::string&, const std::string& v, Args& a) {
+       a.operation = marketo::ParseSyncOperation(v);
+       if (!a.operation) UsageError("--operation must be INSERT, UPDATE or UPSERT, got " + v);
+     }},
+    {"--input", [](const std::string&, const std::string& v, Args& a) { a.input = v; }},
+    {"--report", [](const std::string&, const std::string& v, Args& a) { a.report = v; }},
+    {"--ca-file",
+     [](const std::string&, const std::string& v, Args& a) { a.options.tls.ca_file = v; }},
+    {"--timeout",
+     [](const std::string& f, const std::string& v, Args& a) {
+       marketo::ClientOptions& o = a.options;
+       o.connect_timeout = o.send_timeout = o.receive_timeout = Seconds(f, v);
+     }},
+    {"--retries",
+     [](const std::string& f, const std::string& v, Args& a) {
+       a.options.retry.max_retries = static_cast<int>(WholeNumber(f, v, 0, 100, "from 0 to 100"));
+     }},
+    {"--concurrency",
+     [](const std::string& f, const std::string& v, Args& a) {
+       a.concurrency = static_cast<std::size_t>(WholeNumber(f, v, 1, 10, "from 1 to 10"));
+     }},
+    {"--max-calls-per-20s",
+     [](const std::string& f, const std::string& v, Args& a) {
+       a.options.limits.max_calls_per_window =
+           static_cast<std::size_t>(WholeNumber(f, v, 0, LONG_MAX, ">= 0"));
+     }},
+};
+
+const ValueFlag* FindValueFlag(const std::string& flag) {
+  for (const ValueFlag& f : kValueFlags) {
+    if (flag == f.name) return &f;
+  }
+  return nullptr;
+}
+
+void RequireArgs(const Args& args) {
+  if (!args.operation) UsageError("--operation is required");
+  if (args.input.empty()) UsageError("--input is required");
+  if (args.dry_run) return;
+  const marketo::ClientOptions& o = args.options;
+  if (o.endpoint.empty()) UsageError("--endpoint (or MARKETO_SOAP_ENDPOINT) is required");
+  if (o.credentials.user_id.empty()) UsageError("--user-id (or MARKETO_USER_ID) is required");
+  if (o.credentials.encryption_key.empty()) {
+    UsageError("--encryption-key (or MARKETO_ENCRYPTION_KEY) is required");
+  }
+}
+
 Args ParseArgs(int argc, char** argv) {
   Args args;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) UsageError(flag + " needs a value");
-      return argv[++i];
-    };
     if (flag == "--help" || flag == "-h") {
       std::cout << Usage();
       std::exit(0);
-    } else if (flag == "--endpoint") {
-      args.options.endpoint = value();
-    } else if (flag == "--user-id") {
-      args.options.credentials.user_id = value();
-    } else if (flag == "--encryption-key") {
-      args.options.credentials.encryption_key = value();
-    } else if (flag == "--operation") {
-      const std::string op = value();
-      args.operation = marketo::ParseSyncOperation(op);
-      if (!args.operation) UsageError("--operation must be INSERT, UPDATE or UPSERT, got " + op);
-    } else if (flag == "--input") {
-      args.input = value();
-    } else if (flag == "--report") {
-      args.report = value();
-    } else if (flag == "--ca-file") {
-      args.options.tls.ca_file = value();
-    } else if (flag == "--timeout") {
-      const std::string text = value();
-      char* end = nullptr;
-      const double seconds = std::strtod(text.c_str(), &end);
-      if (end == text.c_str() || *end != '\0' || !(seconds > 0))
-        UsageError("--timeout must be a positive number of seconds, got " + text);
-      const auto t = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
-      args.options.connect_timeout = args.options.send_timeout = args.options.receive_timeout = t;
-    } else if (flag == "--retries") {
-      const std::string text = value();
-      char* end = nullptr;
-      const long n = std::strtol(text.c_str(), &end, 10);
-      if (end == text.c_str() || *end != '\0' || n < 0 || n > 100)
-        UsageError("--retries must be a whole number from 0 to 100, got " + text);
-      args.options.retry.max_retries = static_cast<int>(n);
-    } else if (flag == "--concurrency") {
-      const std::string text = value();
-      char* end = nullptr;
-      const long n = std::strtol(text.c_str(), &end, 10);
-      if (end == text.c_str() || *end != '\0' || n < 1 || n > 10)
-        UsageError("--concurrency must be a whole number from 1 to 10, got " + text);
-      args.concurrency = static_cast<std::size_t>(n);
-    } else if (flag == "--max-calls-per-20s") {
-      const std::string text = value();
-      char* end = nullptr;
-      const long n = std::strtol(text.c_str(), &end, 10);
-      if (end == text.c_str() || *end != '\0' || n < 0)
-        UsageError("--max-calls-per-20s must be a whole number >= 0, got " + text);
-      args.options.limits.max_calls_per_window = static_cast<std::size_t>(n);
-    } else if (flag == "--dry-run") {
-      args.dry_run = true;
-    } else {
-      UsageError("unknown argument " + flag);
     }
+    if (flag == "--dry-run") {
+      args.dry_run = true;
+      continue;
+    }
+    const ValueFlag* f = FindValueFlag(flag);
+    if (f == nullptr) UsageError("unknown argument " + flag);
+    if (i + 1 >= argc) UsageError(flag + " needs a value");
+    f->apply(flag, argv[++i], args);
   }
   args.options = marketo::ClientOptions::FromEnvironment(std::move(args.options));
-  if (!args.operation) UsageError("--operation is required");
-  if (args.input.empty()) UsageError("--input is required");
-  if (!args.dry_run) {
-    if (args.options.endpoint.empty())
-      UsageError("--endpoint (or MARKETO_SOAP_ENDPOINT) is required");
-    if (args.options.credentials.user_id.empty())
-      UsageError("--user-id (or MARKETO_USER_ID) is required");
-    if (args.options.credentials.encryption_key.empty())
-      UsageError("--encryption-key (or MARKETO_ENCRYPTION_KEY) is required");
-  }
+  RequireArgs(args);
   return args;
 }
 
@@ -297,15 +326,14 @@ class Run {
         ++counts_.deleted;
         break;
       case marketo::SyncStatus::kFailed:
+      case marketo::SyncStatus::kUnknown:  // never count it as success
         ++counts_.failed;
         break;
-      case marketo::SyncStatus::kUnknown:
-        ++counts_.failed;
-        break;  // never count it as success
     }
     std::string error = r.error;
-    if (r.status == marketo::SyncStatus::kUnknown)
+    if (r.status == marketo::SyncStatus::kUnknown) {
       error = "unknown status \"" + r.raw_status + "\" from server";
+    }
     const std::string status =
         r.status == marketo::SyncStatus::kUnknown ? r.raw_status : marketo::ToString(r.status);
     Record(p, status, id, error);
@@ -314,8 +342,9 @@ class Run {
   void Record(const Pending& p, const std::string& status, const std::string& id,
               const std::string& error) {
     if (!report_.is_open()) {
-      if (status == "REJECTED" || !error.empty())
+      if (status == "REJECTED" || !error.empty()) {
         std::cerr << "line " << p.line << ": " << status << ": " << error << "\n";
+      }
       return;
     }
     report_ << p.line << ',' << CsvField(p.type) << ',' << id << ',' << CsvField(status) << ','
@@ -336,6 +365,12 @@ class Run {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Run run(ParseArgs(argc, argv));
-  return run.Execute();
+  try {
+    Run run(ParseArgs(argc, argv));
+    return run.Execute();
+  } catch (const std::exception& e) {
+    // E.g. out of memory, or a StatusOr misused: say so instead of aborting.
+    std::cerr << "mobject-sync: " << e.what() << "\n";
+    return 2;
+  }
 }

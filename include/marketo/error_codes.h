@@ -9,7 +9,6 @@
 /// (see docs/protocol.md, "Faults and error codes"). Header-only, so the mock server uses the
 /// same table.
 
-
 namespace marketo {
 /// Named Marketo error codes, e.g. `status.marketo_error_code() == error_codes::kStreamAtEnd`.
 namespace error_codes {

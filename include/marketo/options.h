@@ -68,7 +68,7 @@ struct ClientOptions {
   /// this number wait for a free context. Defaults to Marketo's concurrency limit of 10.
   std::size_t max_connections = 10;
   /// Largest response accepted, in bytes; bigger responses fail with kMalformedResponse.
-  std::size_t max_response_bytes = 16u * 1024 * 1024;
+  std::size_t max_response_bytes = std::size_t{16} * 1024 * 1024;
   /// Clock for request timestamps; empty means std::chrono::system_clock::now.
   ClockFunction clock;
   /// Zone of the request timestamps (minutes east of UTC); 0 renders "+00:00".

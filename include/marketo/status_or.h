@@ -69,7 +69,7 @@ class [[nodiscard]] StatusOr {
 
  private:
   void Check() const {
-    if (!value_) throw RuntimeError(status_);
+    if (!value_) throw RuntimeError{status_};
   }
 
   Status status_;

@@ -37,7 +37,7 @@ std::string ComputeSignature(std::string_view timestamp, std::string_view user_i
        reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &len);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(static_cast<std::size_t>(len) * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
+  for (std::size_t i = 0; i < len; ++i) {
     out[2 * i] = kHex[digest[i] >> 4];
     out[2 * i + 1] = kHex[digest[i] & 0xf];
   }

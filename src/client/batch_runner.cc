@@ -99,8 +99,9 @@ class BatchRun {
       call_status = job_.send(*target_, idx, count);
       if (!call_status.ok()) {
         ++failed_calls_;
-        for (std::size_t k = 0; k < count; ++k)
+        for (std::size_t k = 0; k < count; ++k) {
           job_.fail(idx[k], call_status, call_status.message());
+        }
       }
     }
     std::lock_guard<std::mutex> lock(mu_);

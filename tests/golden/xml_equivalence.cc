@@ -31,16 +31,19 @@ std::string Name(const xmlNode* n) {
 
 std::vector<const xmlNode*> Children(const xmlNode* n) {
   std::vector<const xmlNode*> out;
-  for (const xmlNode* c = n->children; c; c = c->next)
+  for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) out.push_back(c);
+  }
   return out;
 }
 
 std::string Text(const xmlNode* n) {
   std::string out;
-  for (const xmlNode* c = n->children; c; c = c->next)
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       out += reinterpret_cast<const char*>(c->content);
+    }
+  }
   return Trim(out);
 }
 
@@ -62,12 +65,14 @@ std::string Compare(const xmlNode* e, const xmlNode* a, const std::string& path,
   if (Name(e) != Name(a)) return here + ": element " + Name(a) + " instead";
   if (Attributes(e) != Attributes(a)) return here + ": attributes differ";
   auto ec = Children(e), ac = Children(a);
-  if (ec.size() != ac.size())
+  if (ec.size() != ac.size()) {
     return here + ": " + std::to_string(ac.size()) + " child elements, expected " +
            std::to_string(ec.size());
+  }
   if (ec.empty() && !opt.ignore_text_of.count(reinterpret_cast<const char*>(e->name)) &&
-      Text(e) != Text(a))
+      Text(e) != Text(a)) {
     return here + ": text \"" + Text(a) + "\", expected \"" + Text(e) + "\"";
+  }
   for (size_t i = 0; i < ec.size(); ++i) {
     auto d = Compare(ec[i], ac[i], here, opt);
     if (!d.empty()) return d;

@@ -357,13 +357,13 @@ TEST(FaultMatrix, UnknownStatusValueIsKeptAsUnknown) {
 
 TEST(FaultMatrix, ResponseOverSizeLimitIsMalformed) {
   std::string objects;
-  while (objects.size() < 300 * 1024) {
+  while (objects.size() < std::size_t{300} * 1024) {
     objects += "<objects>" + std::string(1000, 'A') + "</objects>";
   }
   LoopbackServer server(Reply(Ok(Envelope("<ns1:successListMObjects><result>" + objects +
                                           "</result></ns1:successListMObjects>"))));
   auto o = Options(server.url());
-  o.max_response_bytes = 64 * 1024;
+  o.max_response_bytes = std::size_t{64} * 1024;
   CountedClient cc(o);
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
   ASSERT_FALSE(r.ok());
@@ -378,7 +378,7 @@ TEST(FaultMatrix, StringOverLengthLimitIsMalformed) {
   LoopbackServer server(Reply(Ok(Envelope("<ns1:successListMObjects><result><objects>" + huge +
                                           "</objects></result></ns1:successListMObjects>"))));
   auto o = Options(server.url());
-  o.max_response_bytes = 64u * 1024 * 1024;
+  o.max_response_bytes = std::size_t{64} * 1024 * 1024;
   CountedClient cc(o);
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
   ASSERT_FALSE(r.ok());

@@ -130,7 +130,7 @@ LoopbackServer::LoopbackServer(Handler handler, int max_connections)
   thread_ = std::thread([this, max_connections] { Run(max_connections); });
 }
 
-LoopbackServer::LoopbackServer(Handler handler, Tls tls, int max_connections)
+LoopbackServer::LoopbackServer(Handler handler, const Tls& tls, int max_connections)
     : handler_(std::move(handler)) {
   ctx_ = SSL_CTX_new(TLS_server_method());
   if (ctx_ == nullptr) throw std::runtime_error("SSL_CTX_new failed");

@@ -57,7 +57,7 @@ class LoopbackServer {
 
   // Listens on 127.0.0.1:0 and serves at most `max_connections` connections with `handler`.
   explicit LoopbackServer(Handler handler, int max_connections = 16);
-  LoopbackServer(Handler handler, Tls tls, int max_connections = 16);
+  LoopbackServer(Handler handler, const Tls& tls, int max_connections = 16);
   // A socket that listens with backlog 0 and never accepts (connect-timeout tests); the
   // constructor fills the accept queue, so the kernel drops further SYNs.
   struct NonAccepting {};

@@ -25,7 +25,6 @@ namespace {
 
 using marketo::ClientOptions;
 using marketo::MObject;
-using marketo::StatusCode;
 using marketo::SyncOperation;
 using marketo::SyncStatus;
 using marketo_test::CountedClient;

@@ -65,6 +65,22 @@ MockServerProcess::MockServerProcess(std::vector<std::string> args,
   if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   temp_dir_ = tmpl;
   stderr_path_ = temp_dir_ + "/stderr.txt";
+  AddDefaultArgs(args);
+  Spawn(args);
+  const std::string line = ReadFirstLine(start_timeout);
+  const std::string prefix = "listening on ";
+  const auto nl = line.find('\n');
+  if (nl == std::string::npos || line.rfind(prefix, 0) != 0) {
+    Stop(std::chrono::seconds(2));
+    throw std::runtime_error("mock server did not start; stdout: '" + line +
+                             "'; stderr: " + ReadStderr());
+  }
+  url_ = line.substr(prefix.size(), nl - prefix.size());
+  const auto colon = url_.rfind(':');
+  port_ = std::atoi(url_.c_str() + colon + 1);
+}
+
+void MockServerProcess::AddDefaultArgs(std::vector<std::string>& args) {
   if (!HasFlag(args, "--port")) {
     args.push_back("--port");
     args.push_back("0");
@@ -78,8 +94,10 @@ MockServerProcess::MockServerProcess(std::vector<std::string> args,
       if (args[i] == "--dump") dump_path_ = args[i + 1];
     }
   }
-
   args.push_back("--stop-on-stdin-eof");
+}
+
+void MockServerProcess::Spawn(const std::vector<std::string>& args) {
   int out[2];
   int in[2];
   if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
@@ -92,6 +110,7 @@ MockServerProcess::MockServerProcess(std::vector<std::string> args,
   std::vector<std::string> argv_s = {binary};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_s.size() + 1);
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
 
@@ -114,10 +133,12 @@ MockServerProcess::MockServerProcess(std::vector<std::string> args,
     throw std::runtime_error("cannot start " + binary + ": " + std::strerror(rc));
   }
   stdout_fd_ = out[0];
+}
 
-  // Read the first line, bounded by start_timeout.
+// The server's first stdout line, bounded by `timeout`.
+std::string MockServerProcess::ReadFirstLine(std::chrono::milliseconds timeout) {
   std::string line;
-  const auto deadline = std::chrono::steady_clock::now() + start_timeout;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (line.find('\n') == std::string::npos) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
@@ -129,16 +150,7 @@ MockServerProcess::MockServerProcess(std::vector<std::string> args,
     if (n <= 0) break;  // exited before listening
     line.append(buf, static_cast<std::size_t>(n));
   }
-  const std::string prefix = "listening on ";
-  const auto nl = line.find('\n');
-  if (nl == std::string::npos || line.rfind(prefix, 0) != 0) {
-    Stop(std::chrono::seconds(2));
-    throw std::runtime_error("mock server did not start; stdout: '" + line +
-                             "'; stderr: " + ReadStderr());
-  }
-  url_ = line.substr(prefix.size(), nl - prefix.size());
-  const auto colon = url_.rfind(':');
-  port_ = std::atoi(url_.c_str() + colon + 1);
+  return line;
 }
 
 MockServerProcess::~MockServerProcess() {

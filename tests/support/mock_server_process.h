@@ -44,6 +44,10 @@ class MockServerProcess {
   std::string ReadStderr() const;
 
  private:
+  void AddDefaultArgs(std::vector<std::string>& args);
+  void Spawn(const std::vector<std::string>& args);
+  std::string ReadFirstLine(std::chrono::milliseconds timeout);
+
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
   int stdin_fd_ = -1;

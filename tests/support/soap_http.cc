@@ -102,68 +102,75 @@ std::string SignedEnvelope(const std::string& body_xml) {
       AuthHeaderXml(kMockUserId, kMockEncryptionKey, W3cTimestamp(std::time(nullptr))), body_xml);
 }
 
-HttpResponse PostSoap(const std::string& url, const std::string& operation, const std::string& body,
-                      std::chrono::milliseconds timeout) {
-  HttpResponse r;
+namespace {
+
+struct Url {
+  std::string hostport, host, path;
+  int port = 80;
+};
+
+bool ParseUrl(const std::string& url, Url* out) {
   const std::string scheme = "http://";
-  if (url.rfind(scheme, 0) != 0) {
-    r.error = "only http:// URLs are supported";
-    return r;
-  }
+  if (url.rfind(scheme, 0) != 0) return false;
   const std::string rest = url.substr(scheme.size());
   const auto slash = rest.find('/');
-  const std::string hostport = rest.substr(0, slash);
-  const std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
-  const auto colon = hostport.rfind(':');
-  const std::string host = hostport.substr(0, colon);
-  const int port = colon == std::string::npos ? 80 : std::atoi(hostport.c_str() + colon + 1);
+  out->hostport = rest.substr(0, slash);
+  out->path = slash == std::string::npos ? "/" : rest.substr(slash);
+  const auto colon = out->hostport.rfind(':');
+  out->host = out->hostport.substr(0, colon);
+  out->port = colon == std::string::npos ? 80 : std::atoi(out->hostport.c_str() + colon + 1);
+  return true;
+}
 
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
+// A non-blocking socket connecting to `url` (loopback only); -1 with `error` set on failure.
+int Connect(const Url& url, std::string* error) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) {
-    r.error = "socket failed";
-    return r;
+    *error = "socket failed";
+    return -1;
   }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host.c_str(), &addr.sin_addr);
+  addr.sin_port = htons(static_cast<uint16_t>(url.port));
+  inet_pton(AF_INET, url.host == "localhost" ? "127.0.0.1" : url.host.c_str(), &addr.sin_addr);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno != EINPROGRESS) {
-    r.error = std::string("connect: ") + std::strerror(errno);
+    *error = std::string("connect: ") + std::strerror(errno);
     close(fd);
-    return r;
+    return -1;
   }
-  std::string req = "POST " + path + " HTTP/1.1\r\nHost: " + hostport +
-                    "\r\nContent-Type: text/xml;charset=UTF-8\r\nSOAPAction: "
-                    "\"http://www.marketo.com/mktows/" +
-                    operation + "\"\r\nContent-Length: " + std::to_string(body.size()) +
-                    "\r\nConnection: close\r\n\r\n" + body;
+  return fd;
+}
+
+bool SendAll(int fd, const std::string& data, std::chrono::steady_clock::time_point deadline,
+             std::string* error) {
   std::size_t sent = 0;
-  while (sent < req.size()) {
+  while (sent < data.size()) {
     if (!WaitFor(fd, POLLOUT, deadline)) {
-      r.error = "timeout while sending";
-      close(fd);
-      return r;
+      *error = "timeout while sending";
+      return false;
     }
-    const ssize_t n = send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+    const ssize_t n = send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
     if (n < 0 && errno != EAGAIN && errno != EINTR) {
-      r.error = std::string("send: ") + std::strerror(errno);
-      close(fd);
-      return r;
+      *error = std::string("send: ") + std::strerror(errno);
+      return false;
     }
     if (n > 0) sent += static_cast<std::size_t>(n);
   }
+  return true;
+}
 
+// Reads until the body announced by Content-Length is complete, the peer closes, an error or
+// the deadline; fills the head fields of `r`. Returns the raw bytes and the head's length.
+std::string Receive(int fd, std::chrono::steady_clock::time_point deadline, HttpResponse* r,
+                    std::size_t* head_len, long long* content_length) {
   std::string raw;
-  std::size_t head_len = 0;
-  long long content_length = -1;
   for (;;) {
-    if (head_len != 0 && content_length >= 0 &&
-        raw.size() - head_len >= static_cast<std::size_t>(content_length)) {
+    if (*head_len != 0 && *content_length >= 0 &&
+        raw.size() - *head_len >= static_cast<std::size_t>(*content_length)) {
       break;
     }
     if (!WaitFor(fd, POLLIN, deadline)) {
-      r.error = "timeout";
+      r->error = "timeout";
       break;
     }
     char buf[8192];
@@ -171,15 +178,43 @@ HttpResponse PostSoap(const std::string& url, const std::string& operation, cons
     if (n == 0) break;  // orderly close
     if (n < 0) {
       if (errno == EAGAIN || errno == EINTR) continue;
-      r.error = errno == ECONNRESET ? "connection reset" : std::strerror(errno);
+      r->error = errno == ECONNRESET ? "connection reset" : std::strerror(errno);
       break;
     }
     raw.append(buf, static_cast<std::size_t>(n));
-    if (head_len == 0 && (head_len = ParseHead(raw, &r)) != 0) {
-      const auto it = r.headers.find("content-length");
-      if (it != r.headers.end()) content_length = std::atoll(it->second.c_str());
+    if (*head_len == 0 && (*head_len = ParseHead(raw, r)) != 0) {
+      const auto it = r->headers.find("content-length");
+      if (it != r->headers.end()) *content_length = std::atoll(it->second.c_str());
     }
   }
+  return raw;
+}
+
+}  // namespace
+
+HttpResponse PostSoap(const std::string& url, const std::string& operation, const std::string& body,
+                      std::chrono::milliseconds timeout) {
+  HttpResponse r;
+  Url u;
+  if (!ParseUrl(url, &u)) {
+    r.error = "only http:// URLs are supported";
+    return r;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  const int fd = Connect(u, &r.error);
+  if (fd < 0) return r;
+  const std::string req = "POST " + u.path + " HTTP/1.1\r\nHost: " + u.hostport +
+                          "\r\nContent-Type: text/xml;charset=UTF-8\r\nSOAPAction: "
+                          "\"http://www.marketo.com/mktows/" +
+                          operation + "\"\r\nContent-Length: " + std::to_string(body.size()) +
+                          "\r\nConnection: close\r\n\r\n" + body;
+  if (!SendAll(fd, req, deadline, &r.error)) {
+    close(fd);
+    return r;
+  }
+  std::size_t head_len = 0;
+  long long content_length = -1;
+  const std::string raw = Receive(fd, deadline, &r, &head_len, &content_length);
   close(fd);
   if (head_len == 0) {
     if (r.error.empty()) r.error = "no complete HTTP head";

@@ -69,7 +69,7 @@ TEST(MObjectClient, SyncDetectsStatusCountMismatch) {
   EXPECT_EQ(r.status().code(), StatusCode::kResponseMismatch);
 }
 
-TEST(MObjectClient, SyncAllSplits250Into100_100_50InInputOrder) {
+TEST(MObjectClient, SyncAllSplits250Into100And100And50InInputOrder) {
   auto mock = std::make_shared<MockMObjectConnection>();
   std::vector<std::size_t> sizes;
   EXPECT_CALL(*mock, SyncMObjects(_, SyncOperation::kInsert))
@@ -164,7 +164,7 @@ TEST(MObjectClient, SyncAllMismatchFailsTheBatch) {
   EXPECT_EQ(all.results[0].status, SyncStatus::kFailed);
 }
 
-GetMObjectsPage Page(std::vector<std::int64_t> ids, bool more, std::string next) {
+GetMObjectsPage Page(const std::vector<std::int64_t>& ids, bool more, std::string next) {
   GetMObjectsPage p;
   for (auto id : ids) p.objects.push_back(Opportunity(id));
   p.return_count = static_cast<int>(ids.size());

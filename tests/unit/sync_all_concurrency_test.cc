@@ -33,7 +33,6 @@ using marketo::SyncAllOptions;
 using marketo::SyncOperation;
 using marketo::SyncResult;
 using marketo::SyncStatus;
-using ::testing::HasSubstr;
 
 // Upper bound for event waits, so a broken implementation fails instead of hanging.
 constexpr auto kEventTimeout = std::chrono::seconds(30);
@@ -420,9 +419,10 @@ TEST(SyncAllConcurrency, PreparesTheNextRequestWhileOneIsOnTheWire) {
     MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
     SyncAllOptions opts;
     opts.concurrency = concurrency;
-    auto all = client.SyncAll(Numbered(kBatches * 100), SyncOperation::kInsert, opts);
+    auto all = client.SyncAll(Numbered(static_cast<std::size_t>(kBatches) * 100),
+                              SyncOperation::kInsert, opts);
     EXPECT_TRUE(all.status.ok()) << all.status.ToString();
-    ExpectAllCreatedInOrder(all, kBatches * 100);
+    ExpectAllCreatedInOrder(all, static_cast<std::size_t>(kBatches) * 100);
     EXPECT_EQ(wire->round_trips.load(), kBatches);
     EXPECT_LE(wire->max_on_wire(), static_cast<int>(concurrency));
     // Every round trip but the last saw the following request signed while it was held.
@@ -443,7 +443,8 @@ TEST(SyncAllConcurrency, StopOnCallErrorPreparesNothingAhead) {
   MObjectClient client(marketo::internal::MakeSoapConnection(o, wire));
   SyncAllOptions opts;
   opts.stop_on_call_error = true;
-  auto all = client.SyncAll(Numbered(kBatches * 100), SyncOperation::kInsert, opts);
+  auto all = client.SyncAll(Numbered(static_cast<std::size_t>(kBatches) * 100),
+                            SyncOperation::kInsert, opts);
   EXPECT_TRUE(all.status.ok()) << all.status.ToString();
   EXPECT_EQ(wire->overlapped(), 0);
 }

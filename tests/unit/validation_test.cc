@@ -19,7 +19,7 @@ using marketo::TypeAttrib;
 using ::testing::HasSubstr;
 
 // Asserts the batch fails with kInvalidArgument, names the object index and contains `text`.
-void ExpectRejected(std::vector<MObject> objects, SyncOperation op, std::size_t index,
+void ExpectRejected(const std::vector<MObject>& objects, SyncOperation op, std::size_t index,
                     const std::string& text) {
   auto s = marketo::ValidateSyncRequest(objects, op);
   ASSERT_FALSE(s.ok()) << "expected rejection containing: " << text;

@@ -56,7 +56,7 @@ Status RetryLoop::Run(Idempotency idempotency, const CallLabel& label,
   progress.start = Now();
   for (;;) {
     ++progress.attempts;
-    const Status status = attempt();
+    Status status = attempt();
     if (status.ok()) return status;
     progress.reached_any = progress.reached_any || status.request_may_have_reached_server();
     const RetryClass retry_class = ClassifyForRetry(status);

@@ -8,7 +8,7 @@ namespace marketo {
 namespace internal {
 namespace {
 
-constexpr std::size_t kMaxHead = 64 * 1024;
+constexpr std::size_t kMaxHead = std::size_t{64} * 1024;
 
 }  // namespace
 

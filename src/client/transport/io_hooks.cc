@@ -74,7 +74,7 @@ size_t ReadFromWire(Context& c, char* buf, size_t len) {
     }
   }
   const size_t n = std::min(len, c.wire_response.size() - c.wire_pos);
-  std::memcpy(buf, c.wire_response.data() + c.wire_pos, n);
+  std::copy_n(c.wire_response.data() + c.wire_pos, n, buf);
   c.wire_pos += n;
   return n;
 }
@@ -87,8 +87,9 @@ size_t FRecv(struct soap* s, char* buf, size_t len) {
   } else {
     const auto t0 = Clock::now();
     n = c.orig_frecv(s, buf, len);
-    if (n == 0)
+    if (n == 0) {
       c.io.recv_timed_out = LooksLikeTimeout(Clock::now() - t0, c.options.receive_timeout);
+    }
   }
   if (n == 0) c.io.recv_eof = true;
   c.io.TrackHead(buf, n);
