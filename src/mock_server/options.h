@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "fault_injection.h"
+#include "policy/fault_injection.h"
 
 namespace mock {
 

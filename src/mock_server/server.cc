@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "dump.h"
-#include "service.h"
+#include "soap/service.h"
 
 namespace mock {
 namespace {

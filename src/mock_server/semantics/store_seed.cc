@@ -3,7 +3,7 @@
 // paging crosses two page boundaries.
 #include <string>
 
-#include "store.h"
+#include "semantics/store.h"
 
 namespace mock {
 namespace {

@@ -1,6 +1,6 @@
 // --fault SPEC: deterministic (with --seed) injection of Marketo faults and transport misbehaviour.
-#ifndef MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
-#define MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
+#ifndef MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_
+#define MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_
 
 #include <cstdint>
 #include <mutex>
@@ -70,4 +70,4 @@ class FaultInjector {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_

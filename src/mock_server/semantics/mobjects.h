@@ -1,14 +1,14 @@
 // Semantics of the MObject operations (reference §4.1-4.5) over the Store.
-#ifndef MARKETO_MOCK_SERVER_MOBJECTS_H_
-#define MARKETO_MOCK_SERVER_MOBJECTS_H_
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_
 
 #include <ctime>
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "semantics/model.h"
+#include "semantics/store.h"
 #include "stats.h"
-#include "store.h"
 
 namespace mock {
 
@@ -40,4 +40,4 @@ class MObjectOps {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_MOBJECTS_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_

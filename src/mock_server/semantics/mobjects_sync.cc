@@ -1,10 +1,10 @@
 // syncMObjects (reference §4.1). Decisions where the reference is silent are marked "Choice:".
 #include <map>
 
-#include "describe.h"
-#include "marketo_errors.h"
-#include "mobjects.h"
-#include "values.h"
+#include "semantics/marketo_errors.h"
+#include "semantics/mobjects.h"
+#include "semantics/mobjects_describe.h"
+#include "semantics/values.h"
 
 namespace mock {
 namespace {

@@ -1,7 +1,7 @@
 // Plain C++ shapes of the MObject messages, independent of the gSOAP types, so the semantics in
 // mobjects.cc can be read (and reasoned about) without the generated code.
-#ifndef MARKETO_MOCK_SERVER_MODEL_H_
-#define MARKETO_MOCK_SERVER_MODEL_H_
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
 
 #include <ctime>
 #include <optional>
@@ -96,4 +96,4 @@ struct ObjectMeta {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_MODEL_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_

@@ -1,9 +1,9 @@
-#include "fault_injection.h"
+#include "policy/fault_injection.h"
 
 #include <cstdlib>
 #include <sstream>
 
-#include "marketo_errors.h"
+#include "semantics/marketo_errors.h"
 
 namespace mock {
 namespace {

@@ -1,7 +1,7 @@
 // Marketo error codes (reference §7.2) and the exception the mock's operations throw to turn a
 // request-level problem into a SOAP fault of Marketo's shape.
-#ifndef MARKETO_MOCK_SERVER_MARKETO_ERRORS_H_
-#define MARKETO_MOCK_SERVER_MARKETO_ERRORS_H_
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_MARKETO_ERRORS_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_MARKETO_ERRORS_H_
 
 #include <stdexcept>
 #include <string>
@@ -27,4 +27,4 @@ class MarketoFault : public std::runtime_error {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_MARKETO_ERRORS_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_MARKETO_ERRORS_H_

@@ -1,7 +1,7 @@
 // The gSOAP service: one instance per connection (copy()), every operation runs through
 // Handle(): latency, fault injection, authentication, limits, then the semantics.
-#ifndef MARKETO_MOCK_SERVER_SERVICE_H_
-#define MARKETO_MOCK_SERVER_SERVICE_H_
+#ifndef MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
+#define MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 
 #include <functional>
 #include <optional>
@@ -67,4 +67,4 @@ class MockService : public MktowsApiSoapBindingService {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_SERVICE_H_
+#endif  // MARKETO_MOCK_SERVER_SOAP_SERVICE_H_

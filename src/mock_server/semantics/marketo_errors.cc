@@ -1,4 +1,4 @@
-#include "marketo_errors.h"
+#include "semantics/marketo_errors.h"
 
 namespace mock {
 namespace {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <sstream>
 
-#include "auth.h"
-#include "describe.h"
-#include "marketo_errors.h"
-#include "mobjects.h"
-#include "values.h"
+#include "semantics/marketo_errors.h"
+#include "semantics/mobjects.h"
+#include "semantics/mobjects_describe.h"
+#include "semantics/values.h"
+#include "text.h"
 
 namespace mock {
 namespace {

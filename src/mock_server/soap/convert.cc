@@ -1,4 +1,4 @@
-#include "convert.h"
+#include "soap/convert.h"
 
 namespace mock {
 namespace {

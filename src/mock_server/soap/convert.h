@@ -1,11 +1,11 @@
 // Conversions between the generated gSOAP types and the plain model. Output objects are
 // allocated in the soap context (freed by soap_destroy/soap_end after the response).
-#ifndef MARKETO_MOCK_SERVER_CONVERT_H_
-#define MARKETO_MOCK_SERVER_CONVERT_H_
+#ifndef MARKETO_MOCK_SERVER_SOAP_CONVERT_H_
+#define MARKETO_MOCK_SERVER_SOAP_CONVERT_H_
 
 #include <vector>
 
-#include "model.h"
+#include "semantics/model.h"
 #include "soapH.h"
 
 namespace mock {
@@ -20,4 +20,4 @@ mktows__MObjectMetadata* ToSoap(struct soap* soap, const ObjectMeta& in);
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_CONVERT_H_
+#endif  // MARKETO_MOCK_SERVER_SOAP_CONVERT_H_

@@ -1,4 +1,4 @@
-#include "describe.h"
+#include "semantics/mobjects_describe.h"
 
 namespace mock {
 namespace {

@@ -1,18 +1,14 @@
 // Marketo's request authentication (reference §2.4): HMAC-SHA1 over timestamp + user id.
-#ifndef MARKETO_MOCK_SERVER_AUTH_H_
-#define MARKETO_MOCK_SERVER_AUTH_H_
+#ifndef MARKETO_MOCK_SERVER_POLICY_AUTH_H_
+#define MARKETO_MOCK_SERVER_POLICY_AUTH_H_
 
 #include <ctime>
-#include <optional>
 #include <string>
 
 namespace mock {
 
 // Lower-case hex HMAC-SHA1(key, message).
 std::string HmacSha1Hex(const std::string& key, const std::string& message);
-
-// Parses "YYYY-MM-DDThh:mm:ss[.fff](+hh:mm|-hh:mm|+hhmm|Z)" to a UTC epoch.
-std::optional<std::time_t> ParseTimestamp(const std::string& text);
 
 struct AuthConfig {
   std::string user_id;
@@ -28,4 +24,4 @@ int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_AUTH_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_AUTH_H_
