@@ -16,7 +16,8 @@ struct AuthConfig {
   int max_skew_s = 900;
 };
 
-// 0 when the header authenticates; otherwise the Marketo code (20014 or 20016).
+// 0 when the header authenticates; otherwise the Marketo code (kAuthenticationFailed or
+// kRequestExpired).
 // A missing header is passed as nullptrs.
 int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
                         const std::string* signature, const std::string* timestamp,

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "semantics/marketo_errors.h"
+#include "marketo/error_codes.h"
 
 namespace mock {
 namespace {
@@ -70,7 +70,8 @@ std::string ParseFaultSpec(const std::string& text, FaultSpec* out) {
       have_trigger = true;
     } else if (key == "code") {
       std::uint64_t code = 0;
-      if (!ParseUint(value, &code) || !IsKnownMarketoCode(static_cast<int>(code))) {
+      if (!ParseUint(value, &code) ||
+          marketo::error_codes::FindErrorCode(static_cast<int>(code)) == nullptr) {
         return "code= must be a Marketo error code from the reference table (e.g. 20023)";
       }
       spec.code = static_cast<int>(code);

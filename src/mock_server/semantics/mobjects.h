@@ -19,12 +19,12 @@ class MObjectOps {
  public:
   MObjectOps(Store& store, Stats& stats) : store_(store), stats_(stats) {}
 
-  // One status per object, in order. Throws MarketoFault(20110) for more than 100 objects.
+  // One status per object, in order. Throws kBadParameter for more than 100 objects.
   std::vector<ObjStatus> Sync(SyncOp op, const std::vector<MObj>& objects, std::time_t now);
-  // Throws MarketoFault 20110 (bad type/criteria) or 20122 (bad stream position).
+  // Throws kBadParameter (bad type/criteria) or kBadStreamPosition.
   GetResult Get(const GetQuery& query);
   std::vector<ObjStatus> Delete(const std::vector<MObj>& objects);
-  // Throws MarketoFault(20110) for a name that is not describable.
+  // Throws kBadParameter for a name that is not describable.
   const ObjectMeta& Describe(const std::string& name);
   const std::vector<std::string>& List();
 

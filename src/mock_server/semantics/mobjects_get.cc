@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "semantics/marketo_errors.h"
+#include "semantics/marketo_fault.h"
 #include "semantics/mobjects.h"
 #include "semantics/mobjects_describe.h"
 #include "semantics/values.h"
@@ -102,10 +102,12 @@ std::string MakeToken(const GetQuery& q, int last_id) {
   return ToHex("mkto1:" + q.type + ":" + std::to_string(last_id) + ":" + hash);
 }
 
-// The last id returned so far; throws 20122 for anything that is not our token for this query.
+// The last id returned so far; throws kBadStreamPosition for anything that is not our token for
+// this query.
 int ParseToken(const GetQuery& q, const std::string& token) {
   const auto bad = [] {
-    return MarketoFault(20122, "Invalid stream position; restart without streamPosition");
+    return MarketoFault(error_codes::kBadStreamPosition,
+                        "Invalid stream position; restart without streamPosition");
   };
   const auto text = FromHex(token);
   if (!text) throw bad();
@@ -178,24 +180,28 @@ MObj ToMObj(const Record& r, bool details) {
 
 GetResult MObjectOps::Get(const GetQuery& q) {
   if (!IsGettable(q.type)) {
-    throw MarketoFault(20110, "Invalid MObject type '" + q.type +
-                                  "': getMObjects supports Program, Opportunity and "
-                                  "OpportunityPersonRole");
+    throw MarketoFault(error_codes::kBadParameter,
+                       "Invalid MObject type '" + q.type +
+                           "': getMObjects supports Program, Opportunity and "
+                           "OpportunityPersonRole");
   }
   bool include_archive = false;
   for (const auto& c : q.criteria) {
     if (!IsKnownCriterion(q.type, c.name)) {
-      throw MarketoFault(20110, "Unknown criteria attribute '" + c.name + "' for " + q.type);
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Unknown criteria attribute '" + c.name + "' for " + q.type);
     }
     if (!ApplyComparison(c.comparison, 0)) {
-      throw MarketoFault(20110, "Unknown comparison '" + c.comparison + "'");
+      throw MarketoFault(error_codes::kBadParameter, "Unknown comparison '" + c.comparison + "'");
     }
     if ((c.name == "Tag Type" || c.name == "Tag Value") && c.comparison != "EQ" &&
         c.comparison != "NE") {
-      throw MarketoFault(20110, "Criteria '" + c.name + "' supports EQ and NE only");
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Criteria '" + c.name + "' supports EQ and NE only");
     }
     if ((c.name == "Created At" || c.name == "Updated At") && !ParseCriterionTime(c.value)) {
-      throw MarketoFault(20110, "Invalid date '" + c.value + "' for criteria '" + c.name + "'");
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Invalid date '" + c.value + "' for criteria '" + c.name + "'");
     }
     if (c.name == "Include Archive") {
       include_archive = EqualsIgnoreCase(c.value, "true") || c.value == "1";
@@ -217,7 +223,8 @@ GetResult MObjectOps::Get(const GetQuery& q) {
         (q.type == "Opportunity" && a.type == "Company") ||
         (q.type == "OpportunityPersonRole" && (a.type == "Opportunity" || a.type == "Lead"));
     if (!ok) {
-      throw MarketoFault(20110, "Association type '" + a.type + "' is not valid for " + q.type);
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Association type '" + a.type + "' is not valid for " + q.type);
     }
     const Record* r = a.id ? store_.Find(target, *a.id)
                            : (a.external_key ? store_.FindByKey(target, *a.external_key) : nullptr);
@@ -290,7 +297,7 @@ std::vector<ObjStatus> MObjectOps::Delete(const std::vector<MObj>& objects) {
 
 const ObjectMeta& MObjectOps::Describe(const std::string& name) {
   const ObjectMeta* m = DescribeObject(name);
-  if (m == nullptr) throw MarketoFault(20110, "Object name is not valid");
+  if (m == nullptr) throw MarketoFault(error_codes::kBadParameter, "Object name is not valid");
   return *m;
 }
 

@@ -1,7 +1,7 @@
 // syncMObjects (reference §4.1). Decisions where the reference is silent are marked "Choice:".
 #include <map>
 
-#include "semantics/marketo_errors.h"
+#include "semantics/marketo_fault.h"
 #include "semantics/mobjects.h"
 #include "semantics/mobjects_describe.h"
 #include "semantics/values.h"
@@ -69,11 +69,12 @@ ObjStatus MObjectOps::Count(ObjStatus s, const std::string& type) {
 
 std::vector<ObjStatus> MObjectOps::Sync(SyncOp op, const std::vector<MObj>& objects,
                                         std::time_t now) {
-  // Choice: the limit is a request-level problem, so a fault (20110 Bad Parameter: "a parameter
+  // Choice: the limit is a request-level problem, so a fault (kBadParameter: "a parameter
   // value is bad") rather than per-object statuses; nothing of the batch is applied.
   if (objects.size() > kMaxSyncObjects) {
-    throw MarketoFault(20110, "syncMObjects accepts at most 100 MObjects per call, got " +
-                                  std::to_string(objects.size()));
+    throw MarketoFault(error_codes::kBadParameter,
+                       "syncMObjects accepts at most 100 MObjects per call, got " +
+                           std::to_string(objects.size()));
   }
   std::lock_guard<std::mutex> lock(store_.mutex());
   std::vector<ObjStatus> out;

@@ -4,36 +4,11 @@
 #include <exception>
 
 #include "policy/misbehave.h"
-#include "semantics/marketo_errors.h"
+#include "semantics/marketo_fault.h"
 #include "soap/convert.h"
+#include "soap/fault.h"
 
 namespace mock {
-namespace {
-
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 MockService::MockService(ServerContext* ctx, soap_mode imode, soap_mode omode)
     : MktowsApiSoapBindingService(imode, omode), ctx_(ctx) {}
@@ -48,17 +23,9 @@ MockService* MockService::copy() {
 int MockService::Fault(int code, const std::string& message) {
   own_fault_ = true;
   ctx_->stats.CountFault(code);
-  const std::string c = std::to_string(code);
-  const std::string faultstring = c + " - " + MarketoErrorText(code);
-  // Reference §7.1: detail/ns1:serviceException{name, message "<text> (<code>)", code}.
-  const std::string detail =
-      "<ns1:serviceException xmlns:ns1=\"http://www.marketo.com/mktows/\">"
-      "<name>mktServiceException</name><message>" +
-      XmlEscape(message + " (" + c + ")") + "</message><code>" + c +
-      "</code></ns1:serviceException>";
   soap->header = nullptr;  // never echo the request header, in faults either
-  return soap_senderfault(soap_strdup(soap, faultstring.c_str()),
-                          soap_strdup(soap, detail.c_str()));
+  return soap_senderfault(soap_strdup(soap, FaultString(code).c_str()),
+                          soap_strdup(soap, FaultDetail(code, message).c_str()));
 }
 
 int MockService::dispatch() {
@@ -77,12 +44,14 @@ int MockService::dispatch() {
     // Parse errors answer in Marketo's shape instead of gSOAP's own fault text.
     if (rc == SOAP_NO_METHOD) {
       ctx_->stats.CountCall("(unknown operation)");
-      rc = Fault(20019, std::string("Operation not defined in the WSDL: ") +
-                            (soap->tag[0] ? soap->tag : "(empty body)"));
+      rc = Fault(error_codes::kUnsupportedOperation,
+                 std::string("Operation not defined in the WSDL: ") +
+                     (soap->tag[0] ? soap->tag : "(empty body)"));
     } else {
       ctx_->stats.CountCall("(unparsable request)");
-      rc = Fault(20012, "Request not understood (gSOAP error " + std::to_string(rc) +
-                            (soap->tag[0] ? std::string(" at element ") + soap->tag : "") + ")");
+      rc = Fault(error_codes::kRequestNotUnderstood,
+                 "Request not understood (gSOAP error " + std::to_string(rc) +
+                     (soap->tag[0] ? std::string(" at element ") + soap->tag : "") + ")");
     }
     soap->error = rc;
   }
@@ -100,7 +69,7 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   const FaultDecision d = ctx_->faults.Decide(op);
   if (d.fire) ctx_->stats.CountInjected(d.label);
   if (d.fire && !d.after_commit) {
-    if (d.code) return Fault(*d.code, MarketoErrorText(*d.code));
+    if (d.code) return Fault(*d.code, ErrorText(*d.code));
     in_flight.Release();  // injected misbehaviour (a hang above all) does not hold a slot
     return Misbehave(soap, d.kind, ctx_);
   }
@@ -108,21 +77,24 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   const int auth = CheckAuthentication(ctx_->auth, auth_ ? &auth_->user_id : nullptr,
                                        auth_ ? &auth_->signature : nullptr,
                                        auth_ ? &auth_->timestamp : nullptr, std::time(nullptr));
-  if (auth == 20014) return Fault(20014, "Authentication failed");
-  if (auth == 20016) {
-    return Fault(20016, "Request has expired: requestTimestamp is not within " +
-                            std::to_string(o.max_skew_s) + " seconds of the server time");
+  if (auth == error_codes::kAuthenticationFailed) {
+    return Fault(error_codes::kAuthenticationFailed, "Authentication failed");
+  }
+  if (auth == error_codes::kRequestExpired) {
+    return Fault(error_codes::kRequestExpired,
+                 "Request has expired: requestTimestamp is not within " +
+                     std::to_string(o.max_skew_s) + " seconds of the server time");
   }
   if (!ctx_->quota.Admit()) {
-    return Fault(20015,
+    return Fault(error_codes::kRequestLimitExceeded,
                  "Daily request limit of " + std::to_string(o.daily_quota) + " calls exceeded");
   }
   if (!ctx_->rate.Admit(RateLimiter::Clock::now())) {
-    return Fault(
-        20023, "Rate limit of " + std::to_string(o.rate_limit) + " calls per 20 seconds exceeded");
+    return Fault(error_codes::kRateLimitExceeded, "Rate limit of " + std::to_string(o.rate_limit) +
+                                                      " calls per 20 seconds exceeded");
   }
   if (in_flight.over_limit()) {
-    return Fault(20024,
+    return Fault(error_codes::kConcurrencyLimitExceeded,
                  "Concurrency limit of " + std::to_string(o.concurrency_limit) + " calls exceeded");
   }
   try {
@@ -130,7 +102,7 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   } catch (const MarketoFault& f) {
     return Fault(f.code(), f.what());
   } catch (const std::exception& e) {
-    return Fault(10001, std::string("Internal error: ") + e.what());
+    return Fault(error_codes::kInternalError, std::string("Internal error: ") + e.what());
   }
   if (d.fire) {  // after commit: the answer is lost
     in_flight.Release();
@@ -141,14 +113,15 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
 
 int MockService::Unsupported(const char* op) {
   return Handle(op, [op] {
-    throw MarketoFault(20019,
+    throw MarketoFault(error_codes::kUnsupportedOperation,
                        std::string("Operation ") + op + " is not supported by marketo-mock-server");
   });
 }
 
 int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyncMObjects& out) {
   return Handle("syncMObjects", [&] {
-    if (in == nullptr) throw MarketoFault(20017, "paramsSyncMObjects is missing");
+    if (in == nullptr)
+      throw MarketoFault(error_codes::kInvalidRequest, "paramsSyncMObjects is missing");
     SyncOp op = SyncOp::kUpsert;
     switch (in->operation) {
       case mktows__SyncOperationEnum__INSERT:
@@ -169,7 +142,8 @@ int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyn
 
 int MockService::getMObjects(mktows__ParamsGetMObjects* in, mktows__SuccessGetMObjects& out) {
   return Handle("getMObjects", [&] {
-    if (in == nullptr) throw MarketoFault(20017, "paramsGetMObjects is missing");
+    if (in == nullptr)
+      throw MarketoFault(error_codes::kInvalidRequest, "paramsGetMObjects is missing");
     const GetResult r = ctx_->ops.Get(FromSoap(*in));
     out.result = soap_new_mktows__ResultGetMObjects(soap);
     out.result->returnCount = static_cast<int>(r.objects.size());
@@ -183,7 +157,8 @@ int MockService::getMObjects(mktows__ParamsGetMObjects* in, mktows__SuccessGetMO
 int MockService::deleteMObjects(mktows__ParamsDeleteMObjects* in,
                                 mktows__SuccessDeleteMObjects& out) {
   return Handle("deleteMObjects", [&] {
-    if (in == nullptr) throw MarketoFault(20017, "paramsDeleteMObjects is missing");
+    if (in == nullptr)
+      throw MarketoFault(error_codes::kInvalidRequest, "paramsDeleteMObjects is missing");
     const auto statuses = ctx_->ops.Delete(FromSoap(in->mObjectList));
     out.result = soap_new_mktows__ResultDeleteMObjects(soap);
     out.result->mObjStatusList = ToSoap(soap, statuses);
@@ -193,7 +168,8 @@ int MockService::deleteMObjects(mktows__ParamsDeleteMObjects* in,
 int MockService::describeMObject(mktows__ParamsDescribeMObject* in,
                                  mktows__SuccessDescribeMObject& out) {
   return Handle("describeMObject", [&] {
-    if (in == nullptr) throw MarketoFault(20017, "paramsDescribeMObject is missing");
+    if (in == nullptr)
+      throw MarketoFault(error_codes::kInvalidRequest, "paramsDescribeMObject is missing");
     const ObjectMeta& meta = ctx_->ops.Describe(in->objectName);
     out.result = soap_new_mktows__ResultDescribeMObject(soap);
     out.result->metadata = ToSoap(soap, meta);

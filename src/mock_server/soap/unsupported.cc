@@ -1,5 +1,5 @@
 // The mktows operations the mock does not implement yet. Each is authenticated and counted like
-// any other, then answers 20019; implementing one means moving it to service.cc.
+// any other, then answers kUnsupportedOperation; implementing one means moving it to service.cc.
 #include "soap/service.h"
 
 namespace mock {
