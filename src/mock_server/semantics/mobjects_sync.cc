@@ -44,24 +44,6 @@ struct CostChange {
 
 }  // namespace
 
-const char* StatusName(Status s) {
-  switch (s) {
-    case Status::kCreated:
-      return "CREATED";
-    case Status::kUpdated:
-      return "UPDATED";
-    case Status::kDeleted:
-      return "DELETED";
-    case Status::kFailed:
-      return "FAILED";
-    case Status::kUnchanged:
-      return "UNCHANGED";
-    case Status::kSkipped:
-      return "SKIPPED";
-  }
-  return "FAILED";
-}
-
 ObjStatus MObjectOps::Count(ObjStatus s, const std::string& type) {
   stats_.CountObject(StatusName(s.status), type.empty() ? "(none)" : type);
   return s;

@@ -39,7 +39,25 @@ struct MObj {
 
 enum class SyncOp { kInsert, kUpdate, kUpsert };
 enum class Status { kCreated, kUpdated, kDeleted, kFailed, kUnchanged, kSkipped };
-const char* StatusName(Status s);
+
+// The MObjStatusEnum text on the wire, also the key of the --dump object counters.
+inline const char* StatusName(Status s) {
+  switch (s) {
+    case Status::kCreated:
+      return "CREATED";
+    case Status::kUpdated:
+      return "UPDATED";
+    case Status::kDeleted:
+      return "DELETED";
+    case Status::kFailed:
+      return "FAILED";
+    case Status::kUnchanged:
+      return "UNCHANGED";
+    case Status::kSkipped:
+      return "SKIPPED";
+  }
+  return "FAILED";
+}
 
 struct ObjStatus {
   std::optional<int> id;

@@ -12,7 +12,9 @@ namespace mock {
 
 MObj FromSoap(const mktows__MObject& in);
 std::vector<MObj> FromSoap(const mktows__ArrayOfMObject* in);
-GetQuery FromSoap(const mktows__ParamsGetMObjects& in);
+SyncOp FromSoap(mktows__SyncOperationEnum op);
+// soap: for the generated enum-to-text converters.
+GetQuery FromSoap(struct soap* soap, const mktows__ParamsGetMObjects& in);
 
 mktows__ArrayOfMObjStatus* ToSoap(struct soap* soap, const std::vector<ObjStatus>& in);
 mktows__MObject* ToSoap(struct soap* soap, const MObj& in);

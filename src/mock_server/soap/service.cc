@@ -122,19 +122,8 @@ int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyn
   return Handle("syncMObjects", [&] {
     if (in == nullptr)
       throw MarketoFault(error_codes::kInvalidRequest, "paramsSyncMObjects is missing");
-    SyncOp op = SyncOp::kUpsert;
-    switch (in->operation) {
-      case mktows__SyncOperationEnum__INSERT:
-        op = SyncOp::kInsert;
-        break;
-      case mktows__SyncOperationEnum__UPDATE:
-        op = SyncOp::kUpdate;
-        break;
-      case mktows__SyncOperationEnum__UPSERT:
-        op = SyncOp::kUpsert;
-        break;
-    }
-    const auto statuses = ctx_->ops.Sync(op, FromSoap(in->mObjectList), std::time(nullptr));
+    const auto statuses =
+        ctx_->ops.Sync(FromSoap(in->operation), FromSoap(in->mObjectList), std::time(nullptr));
     out.result = soap_new_mktows__ResultSyncMObjects(soap);
     out.result->mObjStatusList = ToSoap(soap, statuses);
   });
@@ -144,7 +133,7 @@ int MockService::getMObjects(mktows__ParamsGetMObjects* in, mktows__SuccessGetMO
   return Handle("getMObjects", [&] {
     if (in == nullptr)
       throw MarketoFault(error_codes::kInvalidRequest, "paramsGetMObjects is missing");
-    const GetResult r = ctx_->ops.Get(FromSoap(*in));
+    const GetResult r = ctx_->ops.Get(FromSoap(soap, *in));
     out.result = soap_new_mktows__ResultGetMObjects(soap);
     out.result->returnCount = static_cast<int>(r.objects.size());
     out.result->hasMore = r.has_more;
