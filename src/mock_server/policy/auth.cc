@@ -19,13 +19,7 @@ std::string HmacSha1Hex(const std::string& key, const std::string& message) {
            &len) == nullptr) {
     return "";
   }
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[mac[i] >> 4];
-    out += kHex[mac[i] & 0xF];
-  }
-  return out;
+  return ToHex(std::string(reinterpret_cast<const char*>(mac), len));
 }
 
 int CheckAuthentication(const AuthConfig& config, const std::string* user_id,

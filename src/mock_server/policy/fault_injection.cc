@@ -30,21 +30,64 @@ bool ParseUint(const std::string& s, std::uint64_t* out) {
   return true;
 }
 
+// "KIND" or "KIND-after-commit"; false for an unknown kind.
+bool ParseKind(const std::string& value, FaultSpec* spec) {
+  std::string base = value;
+  const std::string suffix = kAfterCommit;
+  if (base.size() > suffix.size() &&
+      base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    spec->after_commit = true;
+    base.resize(base.size() - suffix.size());
+  }
+  spec->kind = MisbehaviourKind::kNone;
+  for (const auto& k : kKinds) {
+    if (base == k.name) spec->kind = k.kind;
+  }
+  return spec->kind != MisbehaviourKind::kNone;
+}
+
+// Sets one key=value of a spec; an error text, or "" when it is fine.
+std::string ApplySpecKey(const std::string& key, const std::string& value, FaultSpec* spec,
+                         bool* have_trigger) {
+  if (key == "every") {
+    if (!ParseUint(value, &spec->every) || spec->every == 0) return "every= needs an integer >= 1";
+    *have_trigger = true;
+  } else if (key == "rate") {
+    char* end = nullptr;
+    spec->rate = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(spec->rate > 0.0 && spec->rate <= 1.0)) {
+      return "rate= needs a probability in (0, 1]";
+    }
+    *have_trigger = true;
+  } else if (key == "code") {
+    std::uint64_t code = 0;
+    if (!ParseUint(value, &code) ||
+        marketo::error_codes::FindErrorCode(static_cast<int>(code)) == nullptr) {
+      return "code= must be a Marketo error code from the reference table (e.g. 20023)";
+    }
+    spec->code = static_cast<int>(code);
+  } else if (key == "kind") {
+    if (!ParseKind(value, spec)) return "unknown kind '" + value + "'";
+  } else if (key == "op") {
+    if (value.empty()) return "op= needs an operation name";
+    spec->op = value;
+  } else if (key == "count") {
+    if (!ParseUint(value, &spec->max_count) || spec->max_count == 0) {
+      return "count= needs an integer >= 1";
+    }
+  } else {
+    return "unknown key '" + key + "'";
+  }
+  return "";
+}
+
 }  // namespace
 
-const char* KindName(MisbehaviourKind kind, bool after_commit) {
-  static const char* const kAfter[] = {"none",
-                                       "reset-after-commit",
-                                       "truncate-after-commit",
-                                       "html500-after-commit",
-                                       "http503-after-commit",
-                                       "non-xml-after-commit",
-                                       "malformed-after-commit",
-                                       "hang-after-commit"};
-  static const char* const kBefore[] = {"none",    "reset",   "truncate",  "html500",
-                                        "http503", "non-xml", "malformed", "hang"};
-  const auto i = static_cast<int>(kind);
-  return after_commit ? kAfter[i] : kBefore[i];
+std::string KindName(MisbehaviourKind kind, bool after_commit) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return after_commit ? k.name + std::string(kAfterCommit) : k.name;
+  }
+  return "none";
 }
 
 std::string ParseFaultSpec(const std::string& text, FaultSpec* out) {
@@ -56,48 +99,9 @@ std::string ParseFaultSpec(const std::string& text, FaultSpec* out) {
   while (std::getline(ss, part, ':')) {
     const auto eq = part.find('=');
     if (eq == std::string::npos) return "'" + part + "' is not key=value";
-    const std::string key = part.substr(0, eq);
-    const std::string value = part.substr(eq + 1);
-    if (key == "every") {
-      if (!ParseUint(value, &spec.every) || spec.every == 0) return "every= needs an integer >= 1";
-      have_trigger = true;
-    } else if (key == "rate") {
-      char* end = nullptr;
-      spec.rate = std::strtod(value.c_str(), &end);
-      if (value.empty() || *end != '\0' || !(spec.rate > 0.0 && spec.rate <= 1.0)) {
-        return "rate= needs a probability in (0, 1]";
-      }
-      have_trigger = true;
-    } else if (key == "code") {
-      std::uint64_t code = 0;
-      if (!ParseUint(value, &code) ||
-          marketo::error_codes::FindErrorCode(static_cast<int>(code)) == nullptr) {
-        return "code= must be a Marketo error code from the reference table (e.g. 20023)";
-      }
-      spec.code = static_cast<int>(code);
-    } else if (key == "kind") {
-      std::string base = value;
-      const std::string suffix = kAfterCommit;
-      if (base.size() > suffix.size() &&
-          base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        spec.after_commit = true;
-        base.resize(base.size() - suffix.size());
-      }
-      spec.kind = MisbehaviourKind::kNone;
-      for (const auto& k : kKinds) {
-        if (base == k.name) spec.kind = k.kind;
-      }
-      if (spec.kind == MisbehaviourKind::kNone) return "unknown kind '" + value + "'";
-    } else if (key == "op") {
-      if (value.empty()) return "op= needs an operation name";
-      spec.op = value;
-    } else if (key == "count") {
-      if (!ParseUint(value, &spec.max_count) || spec.max_count == 0) {
-        return "count= needs an integer >= 1";
-      }
-    } else {
-      return "unknown key '" + key + "'";
-    }
+    const std::string error =
+        ApplySpecKey(part.substr(0, eq), part.substr(eq + 1), &spec, &have_trigger);
+    if (!error.empty()) return error;
   }
   if (!have_trigger) return "needs every=N or rate=P";
   if (spec.every != 0 && spec.rate != 0) return "give either every= or rate=, not both";

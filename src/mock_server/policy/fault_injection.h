@@ -40,7 +40,8 @@ struct FaultSpec {
 // Returns an error text, or "" on success.
 std::string ParseFaultSpec(const std::string& text, FaultSpec* out);
 
-const char* KindName(MisbehaviourKind kind, bool after_commit);
+// "reset", "reset-after-commit", ...; "none" for kNone.
+std::string KindName(MisbehaviourKind kind, bool after_commit);
 
 struct FaultDecision {
   bool fire = false;

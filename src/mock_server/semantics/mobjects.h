@@ -3,6 +3,7 @@
 #define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,13 @@ class MObjectOps {
 
  private:
   ObjStatus SyncOne(SyncOp op, const MObj& obj, std::time_t now);
-  ObjStatus SyncProgram(SyncOp op, const MObj& obj, std::time_t now);
+  ObjStatus SyncProgram(SyncOp op, const MObj& obj, std::time_t now);  // mobjects_program.cc
   ObjStatus SyncRecord(SyncOp op, const MObj& obj, std::time_t now);
   ObjStatus Count(ObjStatus s, const std::string& type);
+
+  // Per-object answers; they echo the caller's externalKey.
+  static ObjStatus Failed(const MObj& obj, std::string error);
+  static ObjStatus WithStatus(const MObj& obj, std::optional<int> id, Status status);
 
   Store& store_;
   Stats& stats_;

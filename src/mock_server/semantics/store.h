@@ -63,7 +63,15 @@ class Store {
   std::map<int, Record>* OfType(const std::string& type);
 
  private:
+  // store_seed.cc
   void Seed();
+  void SeedTagTypes();
+  void SeedPrograms();
+  void SeedDocSampleProgram();
+  void SeedCompanies();
+  void SeedLeads();
+  void SeedOpportunities();
+  void SeedRoles();
   Record& CreateWithId(const std::string& type, int id, std::time_t when);
 
   std::mutex mu_;
