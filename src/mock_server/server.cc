@@ -101,7 +101,8 @@ void Configure(struct soap* soap, ServerContext* ctx) {
   soap->socket_flags = MSG_NOSIGNAL;
 }
 
-// Binds 127.0.0.1:port and prints the listening line.
+// Binds 127.0.0.1:port and prints the listening line; the path is Marketo's (docs/protocol.md,
+// "Endpoint and versions").
 bool Listen(struct soap* soap, int port, bool tls) {
   if (!soap_valid_socket(soap_bind(soap, "127.0.0.1", port, 128))) {
     soap_print_fault(soap, stderr);

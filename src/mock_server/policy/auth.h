@@ -1,4 +1,5 @@
-// Marketo's request authentication (reference §2.4): HMAC-SHA1 over timestamp + user id.
+// Marketo's request authentication: HMAC-SHA1 over timestamp + user id, and a bounded clock skew.
+// Protocol: docs/protocol.md, "Authentication".
 #ifndef MARKETO_MOCK_SERVER_POLICY_AUTH_H_
 #define MARKETO_MOCK_SERVER_POLICY_AUTH_H_
 

@@ -1,4 +1,5 @@
-// Marketo's request limits (reference §8): rate per sliding 20 s, concurrency, daily quota.
+// Marketo's request limits: rate per sliding 20 s, concurrency, daily quota.
+// Protocol: docs/protocol.md, "Limits".
 #ifndef MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
 #define MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
 

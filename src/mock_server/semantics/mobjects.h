@@ -1,4 +1,5 @@
-// Semantics of the MObject operations (reference §4.1-4.5) over the Store.
+// The MObjects family: syncMObjects, getMObjects, deleteMObjects, describeMObject and
+// listMObjects over the Store. Protocol: docs/protocol.md, "MObjects".
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_
 #define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_H_
 
@@ -13,8 +14,8 @@
 
 namespace mock {
 
-inline constexpr std::size_t kMaxSyncObjects = 100;  // reference §4.1, §8
-inline constexpr std::size_t kPageSize = 100;        // getMObjects batch, reference §4.2
+inline constexpr std::size_t kMaxSyncObjects = 100;  // docs/protocol.md, "Limits"
+inline constexpr std::size_t kPageSize = 100;        // getMObjects batch size
 
 class MObjectOps {
  public:

@@ -1,4 +1,4 @@
-// deleteMObjects (reference §4.3). Decisions where the reference is silent are marked "Choice:".
+// deleteMObjects. Where Marketo's documentation is silent the decision is marked "Choice:".
 #include "semantics/mobjects.h"
 
 namespace mock {

@@ -1,5 +1,5 @@
-// describeMObject/listMObjects metadata (reference §4.4, §4.5) and the field lists that
-// syncMObjects validates against.
+// describeMObject/listMObjects metadata and the field lists that syncMObjects validates against.
+// The objects and fields follow the examples of Marketo's documentation.
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
 #define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
 

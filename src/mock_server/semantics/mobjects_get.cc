@@ -1,4 +1,4 @@
-// getMObjects (reference §4.2).
+// getMObjects: criteria, association filters and paging by stream position.
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -16,7 +16,7 @@ bool IsGettable(const std::string& type) {
   return type == "Program" || type == "Opportunity" || type == "OpportunityPersonRole";
 }
 
-// Criteria names per type (reference §4.2: docs list + 2_1 WSDL comment).
+// Criteria names per type: Marketo's documented list plus the mktows 2_1 WSDL comment.
 bool IsKnownCriterion(const std::string& type, const std::string& name) {
   static const char* const kCommon[] = {"Id", "Created At", "Updated At", "CRM Id"};
   for (const char* n : kCommon) {

@@ -1,5 +1,5 @@
-// syncMObjects for Program (reference §4.1): only Cost lines and Tags can change, and only with
-// UPDATE. Decisions where the reference is silent are marked "Choice:".
+// syncMObjects for Program: only Cost lines and Tags can change, and only with UPDATE.
+// Where Marketo's documentation is silent the decision is marked "Choice:".
 #include <cstdlib>
 #include <map>
 

@@ -1,5 +1,5 @@
-// syncMObjects (reference §4.1) for Opportunity and OpportunityPersonRole; Program is in
-// mobjects_program.cc. Decisions where the reference is silent are marked "Choice:".
+// syncMObjects for Opportunity and OpportunityPersonRole; Program is in mobjects_program.cc.
+// Where Marketo's documentation is silent the decision is marked "Choice:".
 #include <map>
 
 #include "semantics/marketo_fault.h"
@@ -179,7 +179,7 @@ ObjStatus MObjectOps::SyncRecord(SyncOp op, const MObj& obj, std::time_t now) {
     existing = store_.FindByKey(obj.type, *obj.external_key);
   }
   // Choice: an id names an object Marketo already assigned. INSERT/UPSERT with an id that does
-  // not exist can't create it (ids are not client-chosen) -> FAILED; UPDATE -> SKIPPED (reference
+  // not exist can't create it (ids are not client-chosen) -> FAILED; UPDATE -> SKIPPED (Marketo's
   // MObjStatusEnum: "UPDATE of missing object").
   if (existing == nullptr) {
     if (op == SyncOp::kUpdate) {

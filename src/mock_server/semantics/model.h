@@ -1,5 +1,6 @@
-// Plain C++ shapes of the MObject messages, independent of the gSOAP types, so the semantics in
-// mobjects.cc can be read (and reasoned about) without the generated code.
+// Plain C++ shapes of the MObject messages, independent of the gSOAP types, so the semantics
+// (mobjects_*.cc) can be read and reasoned about without the generated code. soap/convert.h maps
+// between the two.
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
 #define MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
 

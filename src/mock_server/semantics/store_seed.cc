@@ -1,6 +1,6 @@
-// The seeded instance. It makes the doc samples of syncMObjects succeed unchanged (Program 1970
-// with cost line 153, Opportunity 64, lead 19) and gives getMObjects enough Programs (251) that
-// paging crosses two page boundaries.
+// The seeded instance. It makes the syncMObjects samples of Marketo's documentation ("the doc
+// sample" below) succeed unchanged (Program 1970 with cost line 153, Opportunity 64, lead 19) and
+// gives getMObjects enough Programs (251) that paging crosses two page boundaries.
 #include <string>
 
 #include "semantics/store.h"

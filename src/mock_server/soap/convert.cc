@@ -119,7 +119,8 @@ mktows__ArrayOfMObjStatus* ToSoap(struct soap* soap, const std::vector<ObjStatus
   auto* out = soap_new_mktows__ArrayOfMObjStatus(soap);
   for (const auto& s : in) {
     auto* st = soap_new_mktows__MObjStatus(soap);
-    if (s.id) st->id = NewValue(soap, *s.id);  // NULL -> <id xsi:nil="true"/>
+    // No id: <id xsi:nil="true"/> (docs/protocol.md, "Nil and empty values").
+    if (s.id) st->id = NewValue(soap, *s.id);
     if (s.external_key) st->externalKey = NewAttrib(soap, *s.external_key);
     st->status = StatusName(s.status);  // MObjStatusEnum is a std::string (wsdl/typemap.dat)
     if (s.status == Status::kFailed) st->error = NewString(soap, s.error);

@@ -1,4 +1,5 @@
 // The parts of a Marketo-shaped SOAP fault.
+// Fault shape: docs/protocol.md, "Faults and error codes".
 #ifndef MARKETO_MOCK_SERVER_SOAP_FAULT_H_
 #define MARKETO_MOCK_SERVER_SOAP_FAULT_H_
 

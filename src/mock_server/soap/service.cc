@@ -32,7 +32,8 @@ int MockService::dispatch() {
   own_fault_ = false;
   auth_.reset();
   // Copy the credentials and drop the parsed header: gSOAP would otherwise serialize it back into
-  // the response (the signature included).
+  // the response (the signature included). Responses carry no SOAP Header (docs/protocol.md,
+  // "Envelope and namespaces").
   if (soap->header != nullptr && soap->header->mktows__AuthenticationHeader != nullptr) {
     const auto* h = soap->header->mktows__AuthenticationHeader;
     auth_ = AuthCopy{h->mktowsUserId, h->requestSignature, h->requestTimestamp};

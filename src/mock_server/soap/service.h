@@ -1,5 +1,6 @@
 // The gSOAP service: one instance per connection (copy()), every operation runs through
-// Handle(): latency, fault injection, authentication, limits, then the semantics.
+// Handle(): latency, fault injection, authentication, limits (policy/), then the semantics
+// (semantics/). The operations not implemented yet are in unsupported.cc.
 #ifndef MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 #define MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 

@@ -1,5 +1,6 @@
-// The mktows operations the mock does not implement yet. Each is authenticated and counted like
-// any other, then answers kUnsupportedOperation; implementing one means moving it to service.cc.
+// The mktows operations the mock does not implement yet (docs/protocol.md, "Operations"). Each is
+// authenticated and counted like any other, then answers kUnsupportedOperation; implementing one
+// means moving it to service.cc.
 #include "soap/service.h"
 
 namespace mock {
