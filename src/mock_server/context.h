@@ -8,13 +8,13 @@
 #include <mutex>
 #include <set>
 
-#include "auth.h"
-#include "fault_injection.h"
-#include "limits.h"
-#include "mobjects.h"
 #include "options.h"
+#include "policy/auth.h"
+#include "policy/fault_injection.h"
+#include "policy/limits.h"
+#include "semantics/mobjects.h"
+#include "semantics/store.h"
 #include "stats.h"
-#include "store.h"
 
 namespace mock {
 

@@ -47,87 +47,83 @@ std::string Iso(std::time_t t) {
   return buf;
 }
 
-template <typename Map>
-std::string CountMap(const Map& m) {
-  std::string out = "{";
+// Joins the items with ", ".
+template <typename Items, typename Fn>
+std::string Join(const Items& items, Fn item_json) {
+  std::string out;
   bool first = true;
-  for (const auto& [k, v] : m) {
-    out += (first ? "" : ", ") + Quote(k) + ": " + std::to_string(v);
+  for (const auto& item : items) {
+    out += (first ? "" : ", ") + item_json(item);
     first = false;
   }
-  return out + "}";
+  return out;
+}
+
+template <typename Map>
+std::string CountMap(const Map& m) {
+  return "{" +
+         Join(m,
+              [](const auto& kv) { return Quote(kv.first) + ": " + std::to_string(kv.second); }) +
+         "}";
+}
+
+std::string CountersJson(const Stats::Snapshot& snap) {
+  std::uint64_t total = 0;
+  for (const auto& [op, n] : snap.calls) total += n;
+  std::string j = "  \"counters\": {\n";
+  j += "    \"calls_total\": " + std::to_string(total) + ",\n";
+  j += "    \"calls\": " + CountMap(snap.calls) + ",\n";
+  j += "    \"faults\": " + CountMap(snap.faults) + ",\n";
+  j += "    \"injected\": " + CountMap(snap.injected) + ",\n";
+  j += "    \"objects\": {" + Join(snap.objects, [](const auto& kv) {
+         return Quote(kv.first) + ": " + CountMap(kv.second);
+       });
+  return j + "}\n  },\n";
+}
+
+std::string ProgramJson(const Record& r) {
+  const std::string tags = Join(r.tags, [](const Tag& t) {
+    return "{\"type\": " + Quote(t.type) + ", \"value\": " + Quote(t.value) + "}";
+  });
+  const std::string costs = Join(r.costs, [](const Cost& c) {
+    return "{\"id\": " + std::to_string(c.id) + ", \"month\": " + Quote(c.month) +
+           ", \"amount\": " + Quote(c.amount) + ", \"note\": " + Quote(c.note) + "}";
+  });
+  return ", \"tags\": [" + tags + "], \"costs\": [" + costs + "]";
+}
+
+std::string RecordJson(const std::string& type, int id, const Record& r) {
+  std::string j = "    {\"type\": " + Quote(type) + ", \"id\": " + std::to_string(id);
+  j += ", \"externalKey\": ";
+  j += r.external_key ? "{\"name\": " + Quote(r.external_key->name) +
+                            ", \"value\": " + Quote(r.external_key->value) + "}"
+                      : std::string("null");
+  j += ", \"createdAt\": " + Quote(Iso(r.created)) + ", \"updatedAt\": " + Quote(Iso(r.updated));
+  j += ", \"attributes\": {" +
+       Join(r.attrs, [](const Attr& a) { return Quote(a.name) + ": " + Quote(a.value); }) + "}";
+  if (r.company_id) j += ", \"companyId\": " + std::to_string(*r.company_id);
+  if (type == "Program") j += ProgramJson(r);
+  return j + "}";
 }
 
 }  // namespace
 
 std::string DumpJson(Store& store, const Stats& stats) {
-  const Stats::Snapshot snap = stats.Get();
-  std::string j = "{\n  \"counters\": {\n";
-  std::uint64_t total = 0;
-  for (const auto& [op, n] : snap.calls) total += n;
-  j += "    \"calls_total\": " + std::to_string(total) + ",\n";
-  j += "    \"calls\": " + CountMap(snap.calls) + ",\n";
-  j += "    \"faults\": " + CountMap(snap.faults) + ",\n";
-  j += "    \"injected\": " + CountMap(snap.injected) + ",\n";
-  j += "    \"objects\": {";
-  bool first = true;
-  for (const auto& [status, by_type] : snap.objects) {
-    j += std::string(first ? "" : ", ") + Quote(status) + ": " + CountMap(by_type);
-    first = false;
-  }
-  j += "}\n  },\n";
-
+  std::string j = "{\n" + CountersJson(stats.Get());
   std::lock_guard<std::mutex> lock(store.mutex());
-  j += "  \"object_counts\": {";
-  first = true;
-  for (const auto& [type, recs] : store.records()) {
-    j += std::string(first ? "" : ", ") + Quote(type) + ": " + std::to_string(recs.size());
-    first = false;
-  }
+  j += "  \"object_counts\": {" + Join(store.records(), [](const auto& kv) {
+         return Quote(kv.first) + ": " + std::to_string(kv.second.size());
+       });
   j += "},\n  \"objects\": [";
-  first = true;
+  bool first = true;
   for (const auto& [type, recs] : store.records()) {
     for (const auto& [id, r] : recs) {
       j += first ? "\n" : ",\n";
       first = false;
-      j += "    {\"type\": " + Quote(type) + ", \"id\": " + std::to_string(id);
-      j += ", \"externalKey\": ";
-      j += r.external_key ? "{\"name\": " + Quote(r.external_key->name) +
-                                ", \"value\": " + Quote(r.external_key->value) + "}"
-                          : std::string("null");
-      j +=
-          ", \"createdAt\": " + Quote(Iso(r.created)) + ", \"updatedAt\": " + Quote(Iso(r.updated));
-      j += ", \"attributes\": {";
-      bool f2 = true;
-      for (const auto& a : r.attrs) {
-        j += std::string(f2 ? "" : ", ") + Quote(a.name) + ": " + Quote(a.value);
-        f2 = false;
-      }
-      j += "}";
-      if (r.company_id) j += ", \"companyId\": " + std::to_string(*r.company_id);
-      if (type == "Program") {
-        j += ", \"tags\": [";
-        f2 = true;
-        for (const auto& t : r.tags) {
-          j += std::string(f2 ? "" : ", ") + "{\"type\": " + Quote(t.type) +
-               ", \"value\": " + Quote(t.value) + "}";
-          f2 = false;
-        }
-        j += "], \"costs\": [";
-        f2 = true;
-        for (const auto& c : r.costs) {
-          j += std::string(f2 ? "" : ", ") + "{\"id\": " + std::to_string(c.id) +
-               ", \"month\": " + Quote(c.month) + ", \"amount\": " + Quote(c.amount) +
-               ", \"note\": " + Quote(c.note) + "}";
-          f2 = false;
-        }
-        j += "]";
-      }
-      j += "}";
+      j += RecordJson(type, id, r);
     }
   }
-  j += "\n  ]\n}\n";
-  return j;
+  return j + "\n  ]\n}\n";
 }
 
 bool WriteDump(const std::string& path, Store& store, const Stats& stats) {

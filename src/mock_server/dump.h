@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "semantics/store.h"
 #include "stats.h"
-#include "store.h"
 
 namespace mock {
 

@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "fault_injection.h"
+#include "policy/fault_injection.h"
 
 namespace mock {
 
-// Realistic-looking defaults in Marketo's formats (reference §2.3): "<org>_<22 upper hex>" and a
-// key of >= 10 characters with letters and digits. They are test credentials, not secrets.
+// Realistic-looking defaults in Marketo's formats (docs/protocol.md, "Authentication"):
+// "<org>_<22 upper hex>" and a key of >= 10 characters with letters and digits. They are test
+// credentials, not secrets.
 inline constexpr char kDefaultUserId[] = "mockorg1_0123456789ABCDEF012345";
 inline constexpr char kDefaultEncryptionKey[] = "mockEncryptionKey2026";
 

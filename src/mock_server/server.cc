@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "dump.h"
-#include "service.h"
+#include "soap/service.h"
 
 namespace mock {
 namespace {
@@ -84,15 +84,10 @@ bool StdinClosed() {
   return n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN);
 }
 
-}  // namespace
-
-int RunServer(ServerContext& ctx, const ServerSignals& signals) {
-  const Options& o = ctx.options;
-  const bool tls = !o.tls_cert.empty();
-  const soap_mode common = SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING;
-  MockService master(&ctx, common | SOAP_XML_STRICT, common);
-  struct soap* soap = master.soap;
-  soap->user = &ctx;
+// Timeouts and bounds of every connection (copies of the master inherit them).
+void Configure(struct soap* soap, ServerContext* ctx) {
+  const Options& o = ctx->options;
+  soap->user = ctx;
   soap->fclosesocket = CloseSocket;
   soap->bind_flags = SO_REUSEADDR;
   soap->accept_timeout = -250000;  // µs: poll the stop flag four times a second
@@ -104,21 +99,72 @@ int RunServer(ServerContext& ctx, const ServerSignals& signals) {
   soap->maxoccurs = 10000;
   soap->max_keep_alive = 1000;
   soap->socket_flags = MSG_NOSIGNAL;
+}
 
-  if (tls) {
-    soap_ssl_init();
-    if (!SetUpTls(soap, o)) return 2;
-  }
-  if (!soap_valid_socket(soap_bind(soap, "127.0.0.1", o.port, 128))) {
+// Binds 127.0.0.1:port and prints the listening line; the path is Marketo's (docs/protocol.md,
+// "Endpoint and versions").
+bool Listen(struct soap* soap, int port, bool tls) {
+  if (!soap_valid_socket(soap_bind(soap, "127.0.0.1", port, 128))) {
     soap_print_fault(soap, stderr);
-    return 2;
+    return false;
   }
   sockaddr_in addr{};
   socklen_t len = sizeof addr;
-  if (getsockname(soap->master, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return 2;
+  if (getsockname(soap->master, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return false;
   std::printf("listening on %s://127.0.0.1:%d/soap/mktows/3_1\n", tls ? "https" : "http",
               ntohs(addr.sin_port));
   std::fflush(stdout);
+  return true;
+}
+
+// Accepts one connection (or times out) and serves it on its own thread.
+void AcceptOne(MockService& master, ServerContext& ctx, bool tls, ThreadCount& threads,
+               const ServerSignals& signals) {
+  struct soap* soap = master.soap;
+  const SOAP_SOCKET s = soap_accept(soap);
+  if (!soap_valid_socket(s)) {
+    if (soap->errnum != 0 && !*signals.stop) {
+      // Transient accept() errors (EMFILE, ECONNABORTED): back off briefly, keep serving.
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return;
+  }
+  if (!threads.TryAdd(ctx.options.max_connections)) {
+    soap_force_closesock(soap);  // over the thread bound: refuse this connection
+    return;
+  }
+  ctx.sockets.Add(s);
+  MockService* conn = master.copy();
+  soap->socket = SOAP_INVALID_SOCKET;  // the connection thread owns it now
+  if (conn == nullptr) {
+    ctx.sockets.Remove(s);
+    ::close(s);
+    threads.Done();
+    return;
+  }
+  conn->soap->user = &ctx;
+  std::thread([conn, tls, &threads] {
+    if (!tls || conn->ssl_accept() == SOAP_OK) conn->serve();
+    conn->destroy();
+    soap_force_closesock(conn->soap);
+    delete conn;
+    threads.Done();
+  }).detach();
+}
+
+}  // namespace
+
+int RunServer(ServerContext& ctx, const ServerSignals& signals) {
+  const Options& o = ctx.options;
+  const bool tls = !o.tls_cert.empty();
+  const soap_mode common = SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING;
+  MockService master(&ctx, common | SOAP_XML_STRICT, common);
+  Configure(master.soap, &ctx);
+  if (tls) {
+    soap_ssl_init();
+    if (!SetUpTls(master.soap, o)) return 2;
+  }
+  if (!Listen(master.soap, o.port, tls)) return 2;
 
   ThreadCount threads;
   while (!*signals.stop) {
@@ -127,35 +173,7 @@ int RunServer(ServerContext& ctx, const ServerSignals& signals) {
       *signals.dump_now = 0;
       if (!o.dump_path.empty()) WriteDump(o.dump_path, ctx.store, ctx.stats);
     }
-    const SOAP_SOCKET s = soap_accept(soap);
-    if (!soap_valid_socket(s)) {
-      if (soap->errnum != 0 && !*signals.stop) {
-        // Transient accept() errors (EMFILE, ECONNABORTED): back off briefly, keep serving.
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-      continue;
-    }
-    if (!threads.TryAdd(o.max_connections)) {
-      soap_force_closesock(soap);  // over the thread bound: refuse this connection
-      continue;
-    }
-    ctx.sockets.Add(s);
-    MockService* conn = master.copy();
-    soap->socket = SOAP_INVALID_SOCKET;  // the connection thread owns it now
-    if (conn == nullptr) {
-      ctx.sockets.Remove(s);
-      ::close(s);
-      threads.Done();
-      continue;
-    }
-    conn->soap->user = &ctx;
-    std::thread([conn, tls, &threads] {
-      if (!tls || conn->ssl_accept() == SOAP_OK) conn->serve();
-      conn->destroy();
-      soap_force_closesock(conn->soap);
-      delete conn;
-      threads.Done();
-    }).detach();
+    AcceptOne(master, ctx, tls, threads, signals);
   }
 
   // Wake everything: sleeping calls, hanging calls, threads blocked in recv() on keep-alive.

@@ -1,7 +1,8 @@
 // The gSOAP service: one instance per connection (copy()), every operation runs through
-// Handle(): latency, fault injection, authentication, limits, then the semantics.
-#ifndef MARKETO_MOCK_SERVER_SERVICE_H_
-#define MARKETO_MOCK_SERVER_SERVICE_H_
+// Handle(): latency, fault injection, authentication, limits (policy/), then the semantics
+// (semantics/). The operations not implemented yet are in unsupported.cc.
+#ifndef MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
+#define MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 
 #include <functional>
 #include <optional>
@@ -67,4 +68,4 @@ class MockService : public MktowsApiSoapBindingService {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_SERVICE_H_
+#endif  // MARKETO_MOCK_SERVER_SOAP_SERVICE_H_

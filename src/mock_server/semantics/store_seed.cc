@@ -1,9 +1,9 @@
-// The seeded instance. It makes the doc samples of syncMObjects succeed unchanged (Program 1970
-// with cost line 153, Opportunity 64, lead 19) and gives getMObjects enough Programs (251) that
-// paging crosses two page boundaries.
+// The seeded instance. It makes the syncMObjects samples of Marketo's documentation ("the doc
+// sample" below) succeed unchanged (Program 1970 with cost line 153, Opportunity 64, lead 19) and
+// gives getMObjects enough Programs (251) that paging crosses two page boundaries.
 #include <string>
 
-#include "store.h"
+#include "semantics/store.h"
 
 namespace mock {
 namespace {
@@ -14,6 +14,7 @@ const char* const kChannels[] = {
     "Webinar", "Blog", "Tradeshow", "Email", "Content Syndication", "Online Advertising", "Event"};
 const char* const kStages[] = {"Prospecting", "Qualification", "Proposal", "Negotiation",
                                "Closed Won"};
+const char* const kCompanies[] = {"Acme Corp", "Globex", "Initech", "Umbrella", "Stark Industries"};
 
 std::string Pad(int n, int width) {
   std::string s = std::to_string(n);
@@ -23,11 +24,28 @@ std::string Pad(int n, int width) {
 }  // namespace
 
 void Store::Seed() {
+  SeedTagTypes();
+  SeedPrograms();
+  SeedDocSampleProgram();
+  SeedCompanies();
+  SeedLeads();
+  SeedOpportunities();
+  SeedRoles();
+  // Ids Marketo would assign next: clearly apart from the seeded ones.
+  next_id_["Opportunity"] = 1001;
+  next_id_["OpportunityPersonRole"] = 101;
+  next_id_["Lead"] = 1001;
+  next_id_["Company"] = 101;
+}
+
+void Store::SeedTagTypes() {
   tag_types_["Channel"] = std::vector<std::string>(std::begin(kChannels), std::end(kChannels));
   tag_types_["Region"] = {"Americas", "EMEA", "APAC"};
   tag_types_["Product Line"] = {"Core", "Analytics", "Services"};
+}
 
-  // Programs 1001..1250, every 25th archived, events every 4th.
+// Programs 1001..1250, every 25th archived, events every 4th.
+void Store::SeedPrograms() {
   for (int id = 1001; id <= 1250; ++id) {
     Record& p = CreateWithId("Program", id, kSeedEpoch + id * 3600);
     const bool event = id % 4 == 0;
@@ -53,47 +71,51 @@ void Store::Seed() {
                              std::to_string(100 * (id % 17 + 1)), ""});
     }
   }
+}
 
-  // The doc sample's Program: channel Webinar, cost line 153 for 2013-06 (the sample updates its
-  // amount from 1500 to 2000, so the first call answers UPDATED like the doc).
-  {
-    Record& p = CreateWithId("Program", 1970, kSeedEpoch + 86400 * 120);
-    SetAttr(&p, "Name", "Q3 Webinar Series");
-    SetAttr(&p, "Description", "Webinar program of the syncMObjects doc sample");
-    SetAttr(&p, "Type", "Marketing Program");
-    SetAttr(&p, "Workspace Id", "1");
-    SetAttr(&p, "Workspace Name", "Default");
-    SetAttr(&p, "Tree Path", "/Marketing Activities/Default/Webinars/Q3 Webinar Series");
-    SetAttr(&p, "Is Archived", "false");
-    p.tags.push_back(Tag{"Channel", "Webinar"});
-    p.costs.push_back(Cost{153, "2013-06-01", "1500", "Initial estimate"});
-  }
+// The doc sample's Program: channel Webinar, cost line 153 for 2013-06 (the sample updates its
+// amount from 1500 to 2000, so the first call answers UPDATED like the doc).
+void Store::SeedDocSampleProgram() {
+  Record& p = CreateWithId("Program", 1970, kSeedEpoch + 86400 * 120);
+  SetAttr(&p, "Name", "Q3 Webinar Series");
+  SetAttr(&p, "Description", "Webinar program of the syncMObjects doc sample");
+  SetAttr(&p, "Type", "Marketing Program");
+  SetAttr(&p, "Workspace Id", "1");
+  SetAttr(&p, "Workspace Name", "Default");
+  SetAttr(&p, "Tree Path", "/Marketing Activities/Default/Webinars/Q3 Webinar Series");
+  SetAttr(&p, "Is Archived", "false");
+  p.tags.push_back(Tag{"Channel", "Webinar"});
+  p.costs.push_back(Cost{153, "2013-06-01", "1500", "Initial estimate"});
+}
 
-  // Companies with a custom key field.
-  const char* const companies[] = {"Acme Corp", "Globex", "Initech", "Umbrella",
-                                   "Stark Industries"};
+// Companies with a custom key field.
+void Store::SeedCompanies() {
   for (int id = 1; id <= 5; ++id) {
     Record& c = CreateWithId("Company", id, kSeedEpoch + id * 60);
-    SetAttr(&c, "Company", companies[id - 1]);
+    SetAttr(&c, "Company", kCompanies[id - 1]);
     SetAttr(&c, "ExternalCompanyId", "COMP-" + Pad(id, 3));
     SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
   }
+}
 
-  // Leads (persons) 1..30, lead 19 is the doc sample's PersonId.
+// Leads (persons) 1..30, lead 19 is the doc sample's PersonId.
+void Store::SeedLeads() {
   const char* const first[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"};
   for (int id = 1; id <= 30; ++id) {
     Record& l = CreateWithId("Lead", id, kSeedEpoch + id * 120);
     SetAttr(&l, "Email", "lead" + std::to_string(id) + "@example.com");
     SetAttr(&l, "FirstName", first[id % 6]);
     SetAttr(&l, "LastName", "Person" + std::to_string(id));
-    SetAttr(&l, "Company", companies[id % 5]);
+    SetAttr(&l, "Company", kCompanies[id % 5]);
     SetAttr(&l, "ExternalLeadId", "LEAD-" + Pad(id, 4));
   }
+}
 
-  // Opportunities 50..79 (64 is the doc sample's OpportunityId).
+// Opportunities 50..79 (64 is the doc sample's OpportunityId).
+void Store::SeedOpportunities() {
   for (int id = 50; id <= 79; ++id) {
     Record& o = CreateWithId("Opportunity", id, kSeedEpoch + id * 7200);
-    SetAttr(&o, "Name", std::string(companies[id % 5]) + " deal " + std::to_string(id));
+    SetAttr(&o, "Name", std::string(kCompanies[id % 5]) + " deal " + std::to_string(id));
     SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
     SetAttr(&o, "Stage", kStages[id % 5]);
     SetAttr(&o, "Type", id % 2 ? "New Business" : "Renewal");
@@ -103,8 +125,10 @@ void Store::Seed() {
     SetAttr(&o, "ExternalOpportunityId", "OPP-" + Pad(id, 4));
     o.company_id = 1 + id % 5;
   }
+}
 
-  // A few roles, none of them for (64, 19) so the doc sample's INSERT is a clean CREATED.
+// A few roles, none of them for (64, 19) so the doc sample's INSERT is a clean CREATED.
+void Store::SeedRoles() {
   const char* const roles[] = {"Decision Maker", "Economic Buyer", "Technical Buyer",
                                "Influencer/Champion", "Evaluator"};
   for (int id = 1; id <= 5; ++id) {
@@ -115,12 +139,6 @@ void Store::Seed() {
     SetAttr(&r, "IsPrimary", id == 1 ? "true" : "false");
     SetAttr(&r, "ExternalRoleId", "ROLE-" + Pad(id, 4));
   }
-
-  // Ids Marketo would assign next: clearly apart from the seeded ones.
-  next_id_["Opportunity"] = 1001;
-  next_id_["OpportunityPersonRole"] = 101;
-  next_id_["Lead"] = 1001;
-  next_id_["Company"] = 101;
 }
 
 }  // namespace mock

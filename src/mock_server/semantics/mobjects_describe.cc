@@ -1,4 +1,7 @@
-#include "describe.h"
+#include "semantics/mobjects_describe.h"
+
+#include "semantics/marketo_fault.h"
+#include "semantics/mobjects.h"
 
 namespace mock {
 namespace {
@@ -24,12 +27,18 @@ FieldMeta ReadOnly(FieldMeta f) {
   return f;
 }
 
-ObjectMeta MakeActivityRecord() {
+ObjectMeta Object(const char* name, const char* description, bool is_virtual) {
   ObjectMeta m;
-  m.name = "ActivityRecord";
-  m.description = "Activity history of a lead, as returned by getLeadActivity";
-  m.is_virtual = true;
+  m.name = name;
+  m.description = description;
+  m.is_virtual = is_virtual;
   m.updated_at = kMetaUpdatedAt;
+  return m;
+}
+
+ObjectMeta MakeActivityRecord() {
+  ObjectMeta m =
+      Object("ActivityRecord", "Activity history of a lead, as returned by getLeadActivity", true);
   auto add = [&](const char* n, const char* d, const char* src, const char* t,
                  std::optional<int> size, bool is_name, bool pk) {
     FieldMeta f = ReadOnly(Field(n, d, src, t, size));
@@ -67,11 +76,7 @@ FieldMeta Custom(FieldMeta f) {
 }
 
 ObjectMeta MakeLeadRecord() {
-  ObjectMeta m;
-  m.name = "LeadRecord";
-  m.description = "A Marketo lead (person) with its company";
-  m.is_virtual = true;
-  m.updated_at = kMetaUpdatedAt;
+  ObjectMeta m = Object("LeadRecord", "A Marketo lead (person) with its company", true);
   AddSystemFields(&m, "Lead");
   m.fields.push_back(Field("Email", "Email address", "Lead", "email", 255));
   m.fields.push_back(Field("FirstName", "First name", "Lead", "string", 255));
@@ -88,10 +93,7 @@ ObjectMeta MakeLeadRecord() {
 }
 
 ObjectMeta MakeOpportunity() {
-  ObjectMeta m;
-  m.name = "Opportunity";
-  m.description = "A sales opportunity";
-  m.updated_at = kMetaUpdatedAt;
+  ObjectMeta m = Object("Opportunity", "A sales opportunity", false);
   const char* s = "Opportunity";
   AddSystemFields(&m, s);
   m.fields.push_back(Field("Amount", "Amount", s, "currency", {}));
@@ -119,10 +121,8 @@ ObjectMeta MakeOpportunity() {
 }
 
 ObjectMeta MakeOpportunityPersonRole() {
-  ObjectMeta m;
-  m.name = "OpportunityPersonRole";
-  m.description = "Role of a person (lead/contact) in an opportunity";
-  m.updated_at = kMetaUpdatedAt;
+  ObjectMeta m =
+      Object("OpportunityPersonRole", "Role of a person (lead/contact) in an opportunity", false);
   const char* s = "OpportunityPersonRole";
   AddSystemFields(&m, s);
   m.fields.push_back(Field("OpportunityId", "Marketo id of the opportunity", s, "integer", 10));
@@ -164,5 +164,13 @@ const FieldMeta* FindField(const std::string& object, const std::string& field) 
   }
   return nullptr;
 }
+
+const ObjectMeta& MObjectOps::Describe(const std::string& name) {
+  const ObjectMeta* m = DescribeObject(name);
+  if (m == nullptr) throw MarketoFault(error_codes::kBadParameter, "Object name is not valid");
+  return *m;
+}
+
+const std::vector<std::string>& MObjectOps::List() { return ListObjectNames(); }
 
 }  // namespace mock

@@ -1,12 +1,12 @@
-// describeMObject/listMObjects metadata (reference §4.4, §4.5) and the field lists that
-// syncMObjects validates against.
-#ifndef MARKETO_MOCK_SERVER_DESCRIBE_H_
-#define MARKETO_MOCK_SERVER_DESCRIBE_H_
+// describeMObject/listMObjects metadata and the field lists that syncMObjects validates against.
+// The objects and fields follow the examples of Marketo's documentation.
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
 
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "semantics/model.h"
 
 namespace mock {
 
@@ -21,4 +21,4 @@ const FieldMeta* FindField(const std::string& object, const std::string& field);
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_DESCRIBE_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_

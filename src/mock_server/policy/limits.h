@@ -1,6 +1,7 @@
-// Marketo's request limits (reference §8): rate per sliding 20 s, concurrency, daily quota.
-#ifndef MARKETO_MOCK_SERVER_LIMITS_H_
-#define MARKETO_MOCK_SERVER_LIMITS_H_
+// Marketo's request limits: rate per sliding 20 s, concurrency, daily quota.
+// Protocol: docs/protocol.md, "Limits".
+#ifndef MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
+#define MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
 
 #include <atomic>
 #include <chrono>
@@ -70,4 +71,4 @@ class ConcurrencyGauge {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_LIMITS_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_LIMITS_H_

@@ -1,4 +1,4 @@
-#include "store.h"
+#include "semantics/store.h"
 
 namespace mock {
 

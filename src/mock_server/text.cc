@@ -1,30 +1,9 @@
-#include "auth.h"
-
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include "text.h"
 
 #include <cstdio>
 #include <cstdlib>
 
 namespace mock {
-
-std::string HmacSha1Hex(const std::string& key, const std::string& message) {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac,
-           &len) == nullptr) {
-    return "";
-  }
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[mac[i] >> 4];
-    out += kHex[mac[i] & 0xF];
-  }
-  return out;
-}
 
 std::optional<std::time_t> ParseTimestamp(const std::string& text) {
   int y, mo, d, h, mi, s, consumed = 0;
@@ -71,22 +50,30 @@ std::optional<std::time_t> ParseTimestamp(const std::string& text) {
   return timegm(&tm) - offset_s;
 }
 
-int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
-                        const std::string* signature, const std::string* timestamp,
-                        std::time_t now) {
-  if (user_id == nullptr || signature == nullptr || timestamp == nullptr) return 20014;
-  if (*user_id != config.user_id) return 20014;
-  const std::string expected = HmacSha1Hex(config.encryption_key, *timestamp + *user_id);
-  // Constant time, and exact: Marketo's signatures are lower-case hex.
-  if (expected.empty() || signature->size() != expected.size() ||
-      CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0) {
-    return 20014;
+std::string ToHex(const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
   }
-  const auto ts = ParseTimestamp(*timestamp);
-  if (!ts) return 20016;
-  const long long skew = static_cast<long long>(now) - static_cast<long long>(*ts);
-  if (skew > config.max_skew_s || -skew > config.max_skew_s) return 20016;
-  return 0;
+  return out;
+}
+
+std::optional<std::string> FromHex(const std::string& s) {
+  if (s.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    int v = 0;
+    for (int k = 0; k < 2; ++k) {
+      const char c = s[i + k];
+      int d = c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1);
+      if (d < 0) return std::nullopt;
+      v = v * 16 + d;
+    }
+    out += static_cast<char>(v);
+  }
+  return out;
 }
 
 }  // namespace mock

@@ -1,8 +1,8 @@
 // The in-memory Marketo instance: MObjects, leads and companies, Program tags and cost lines.
 // One mutex guards everything; each operation holds it for its whole batch, so a batch is atomic
 // with respect to other calls.
-#ifndef MARKETO_MOCK_SERVER_STORE_H_
-#define MARKETO_MOCK_SERVER_STORE_H_
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_STORE_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_STORE_H_
 
 #include <cstdint>
 #include <ctime>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "semantics/model.h"
 
 namespace mock {
 
@@ -63,7 +63,15 @@ class Store {
   std::map<int, Record>* OfType(const std::string& type);
 
  private:
+  // store_seed.cc
   void Seed();
+  void SeedTagTypes();
+  void SeedPrograms();
+  void SeedDocSampleProgram();
+  void SeedCompanies();
+  void SeedLeads();
+  void SeedOpportunities();
+  void SeedRoles();
   Record& CreateWithId(const std::string& type, int id, std::time_t when);
 
   std::mutex mu_;
@@ -76,4 +84,4 @@ class Store {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_STORE_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_STORE_H_

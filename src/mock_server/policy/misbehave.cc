@@ -1,4 +1,4 @@
-#include "misbehave.h"
+#include "policy/misbehave.h"
 
 #include <sys/socket.h>
 

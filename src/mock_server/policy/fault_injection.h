@@ -1,6 +1,6 @@
 // --fault SPEC: deterministic (with --seed) injection of Marketo faults and transport misbehaviour.
-#ifndef MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
-#define MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
+#ifndef MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_
+#define MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_
 
 #include <cstdint>
 #include <mutex>
@@ -40,7 +40,8 @@ struct FaultSpec {
 // Returns an error text, or "" on success.
 std::string ParseFaultSpec(const std::string& text, FaultSpec* out);
 
-const char* KindName(MisbehaviourKind kind, bool after_commit);
+// "reset", "reset-after-commit", ...; "none" for kNone.
+std::string KindName(MisbehaviourKind kind, bool after_commit);
 
 struct FaultDecision {
   bool fire = false;
@@ -70,4 +71,4 @@ class FaultInjector {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_FAULT_INJECTION_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_FAULT_INJECTION_H_

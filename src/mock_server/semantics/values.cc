@@ -1,4 +1,4 @@
-#include "values.h"
+#include "semantics/values.h"
 
 #include <cctype>
 #include <cerrno>

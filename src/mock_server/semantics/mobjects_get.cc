@@ -1,13 +1,13 @@
-// getMObjects, deleteMObjects, describeMObject, listMObjects (reference §4.2-4.5).
+// getMObjects: criteria, association filters and paging by stream position.
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
-#include "auth.h"
-#include "describe.h"
-#include "marketo_errors.h"
-#include "mobjects.h"
-#include "values.h"
+#include "semantics/marketo_fault.h"
+#include "semantics/mobjects.h"
+#include "semantics/mobjects_describe.h"
+#include "semantics/values.h"
+#include "text.h"
 
 namespace mock {
 namespace {
@@ -16,7 +16,7 @@ bool IsGettable(const std::string& type) {
   return type == "Program" || type == "Opportunity" || type == "OpportunityPersonRole";
 }
 
-// Criteria names per type (reference §4.2: docs list + 2_1 WSDL comment).
+// Criteria names per type: Marketo's documented list plus the mktows 2_1 WSDL comment.
 bool IsKnownCriterion(const std::string& type, const std::string& name) {
   static const char* const kCommon[] = {"Id", "Created At", "Updated At", "CRM Id"};
   for (const char* n : kCommon) {
@@ -70,42 +70,22 @@ std::uint64_t QueryHash(const GetQuery& q) {
   return Fnv1a(s.str());
 }
 
-std::string ToHex(const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0xF];
-  }
-  return out;
-}
-
-std::optional<std::string> FromHex(const std::string& s) {
-  if (s.size() % 2 != 0) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    int v = 0;
-    for (int k = 0; k < 2; ++k) {
-      const char c = s[i + k];
-      int d = c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1);
-      if (d < 0) return std::nullopt;
-      v = v * 16 + d;
-    }
-    out += static_cast<char>(v);
-  }
-  return out;
+std::string QueryHashHex(const GetQuery& q) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
+  return hash;
 }
 
 std::string MakeToken(const GetQuery& q, int last_id) {
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
-  return ToHex("mkto1:" + q.type + ":" + std::to_string(last_id) + ":" + hash);
+  return ToHex("mkto1:" + q.type + ":" + std::to_string(last_id) + ":" + QueryHashHex(q));
 }
 
-// The last id returned so far; throws 20122 for anything that is not our token for this query.
+// The last id returned so far; throws kBadStreamPosition for anything that is not our token for
+// this query.
 int ParseToken(const GetQuery& q, const std::string& token) {
   const auto bad = [] {
-    return MarketoFault(20122, "Invalid stream position; restart without streamPosition");
+    return MarketoFault(error_codes::kBadStreamPosition,
+                        "Invalid stream position; restart without streamPosition");
   };
   const auto text = FromHex(token);
   if (!text) throw bad();
@@ -113,9 +93,8 @@ int ParseToken(const GetQuery& q, const std::string& token) {
   std::stringstream ss(*text);
   std::string p;
   while (std::getline(ss, p, ':')) parts.push_back(p);
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
-  if (parts.size() != 4 || parts[0] != "mkto1" || parts[1] != q.type || parts[3] != hash) {
+  if (parts.size() != 4 || parts[0] != "mkto1" || parts[1] != q.type ||
+      parts[3] != QueryHashHex(q)) {
     throw bad();
   }
   const auto id = ParseId(parts[2]);
@@ -174,82 +153,107 @@ MObj ToMObj(const Record& r, bool details) {
   return m;
 }
 
-}  // namespace
-
-GetResult MObjectOps::Get(const GetQuery& q) {
+// Throws kBadParameter for a type, criterion or comparison getMObjects does not take. Returns
+// whether "Include Archive" asks for archived Programs.
+bool CheckQuery(const GetQuery& q) {
   if (!IsGettable(q.type)) {
-    throw MarketoFault(20110, "Invalid MObject type '" + q.type +
-                                  "': getMObjects supports Program, Opportunity and "
-                                  "OpportunityPersonRole");
+    throw MarketoFault(error_codes::kBadParameter,
+                       "Invalid MObject type '" + q.type +
+                           "': getMObjects supports Program, Opportunity and "
+                           "OpportunityPersonRole");
   }
   bool include_archive = false;
   for (const auto& c : q.criteria) {
     if (!IsKnownCriterion(q.type, c.name)) {
-      throw MarketoFault(20110, "Unknown criteria attribute '" + c.name + "' for " + q.type);
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Unknown criteria attribute '" + c.name + "' for " + q.type);
     }
     if (!ApplyComparison(c.comparison, 0)) {
-      throw MarketoFault(20110, "Unknown comparison '" + c.comparison + "'");
+      throw MarketoFault(error_codes::kBadParameter, "Unknown comparison '" + c.comparison + "'");
     }
     if ((c.name == "Tag Type" || c.name == "Tag Value") && c.comparison != "EQ" &&
         c.comparison != "NE") {
-      throw MarketoFault(20110, "Criteria '" + c.name + "' supports EQ and NE only");
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Criteria '" + c.name + "' supports EQ and NE only");
     }
     if ((c.name == "Created At" || c.name == "Updated At") && !ParseCriterionTime(c.value)) {
-      throw MarketoFault(20110, "Invalid date '" + c.value + "' for criteria '" + c.name + "'");
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Invalid date '" + c.value + "' for criteria '" + c.name + "'");
     }
     if (c.name == "Include Archive") {
       include_archive = EqualsIgnoreCase(c.value, "true") || c.value == "1";
     }
   }
+  return include_archive;
+}
+
+// The ids the association filters require.
+struct AssocFilter {
+  std::optional<int> company;
+  std::map<std::string, int> refs;  // OpportunityId / PersonId
+  bool impossible = false;          // a filter that resolves to nothing matches nothing
+};
+
+// Throws kBadParameter for an association the type does not have.
+AssocFilter ResolveAssocFilter(const GetQuery& q, Store& store) {
+  AssocFilter f;
+  for (const auto& a : q.assocs) {
+    const bool ok =
+        (q.type == "Opportunity" && a.type == "Company") ||
+        (q.type == "OpportunityPersonRole" && (a.type == "Opportunity" || a.type == "Lead"));
+    if (!ok) {
+      throw MarketoFault(error_codes::kBadParameter,
+                         "Association type '" + a.type + "' is not valid for " + q.type);
+    }
+    const Record* r = a.id ? store.Find(a.type, *a.id)
+                           : (a.external_key ? store.FindByKey(a.type, *a.external_key) : nullptr);
+    if (r == nullptr) {
+      f.impossible = true;
+      continue;
+    }
+    if (a.type == "Company") f.company = r->id;
+    if (a.type == "Opportunity") f.refs["OpportunityId"] = r->id;
+    if (a.type == "Lead") f.refs["PersonId"] = r->id;
+  }
+  return f;
+}
+
+bool Selects(const GetQuery& q, const AssocFilter& f, bool include_archive, const Record& r) {
+  if (q.id && r.id != *q.id) return false;
+  if (q.external_key) {
+    const std::string* v = GetAttr(r, q.external_key->name);
+    if (v == nullptr || *v != q.external_key->value) return false;
+  }
+  if (r.type == "Program" && !q.id && !include_archive) {
+    const std::string* archived = GetAttr(r, "Is Archived");
+    if (archived != nullptr && *archived == "true") return false;
+  }
+  if (f.company && r.company_id != f.company) return false;
+  bool ok = true;
+  for (const auto& [field, id] : f.refs) ok = ok && Value(r, field) == std::to_string(id);
+  for (const auto& c : q.criteria) ok = ok && MatchesCriterion(r, c);
+  return ok;
+}
+
+}  // namespace
+
+GetResult MObjectOps::Get(const GetQuery& q) {
+  const bool include_archive = CheckQuery(q);
   int after_id = 0;
   if (q.stream_position && !q.stream_position->empty()) {
     after_id = ParseToken(q, *q.stream_position);
   }
 
   std::lock_guard<std::mutex> lock(store_.mutex());
-  // Resolve association filters to the ids they require; an unresolvable one matches nothing.
-  std::optional<int> want_company;
-  std::map<std::string, int> want_refs;
-  bool impossible = false;
-  for (const auto& a : q.assocs) {
-    std::string target = a.type;
-    const bool ok =
-        (q.type == "Opportunity" && a.type == "Company") ||
-        (q.type == "OpportunityPersonRole" && (a.type == "Opportunity" || a.type == "Lead"));
-    if (!ok) {
-      throw MarketoFault(20110, "Association type '" + a.type + "' is not valid for " + q.type);
-    }
-    const Record* r = a.id ? store_.Find(target, *a.id)
-                           : (a.external_key ? store_.FindByKey(target, *a.external_key) : nullptr);
-    if (r == nullptr) {
-      impossible = true;
-      continue;
-    }
-    if (a.type == "Company") want_company = r->id;
-    if (a.type == "Opportunity") want_refs["OpportunityId"] = r->id;
-    if (a.type == "Lead") want_refs["PersonId"] = r->id;
-  }
-
+  const AssocFilter filter = ResolveAssocFilter(q, store_);
   GetResult out;
   const auto* recs = store_.OfType(q.type);
   int last_id = after_id;
-  if (recs != nullptr && !impossible) {
+  if (recs != nullptr && !filter.impossible) {
+    // Pages by id: the next page starts after the last id of this one.
     for (auto it = recs->upper_bound(after_id); it != recs->end(); ++it) {
       const Record& r = it->second;
-      if (q.id && r.id != *q.id) continue;
-      if (q.external_key) {
-        const std::string* v = GetAttr(r, q.external_key->name);
-        if (v == nullptr || *v != q.external_key->value) continue;
-      }
-      if (r.type == "Program" && !q.id && !include_archive) {
-        const std::string* archived = GetAttr(r, "Is Archived");
-        if (archived != nullptr && *archived == "true") continue;
-      }
-      if (want_company && r.company_id != want_company) continue;
-      bool ok = true;
-      for (const auto& [field, id] : want_refs) ok = ok && Value(r, field) == std::to_string(id);
-      for (const auto& c : q.criteria) ok = ok && MatchesCriterion(r, c);
-      if (!ok) continue;
+      if (!Selects(q, filter, include_archive, r)) continue;
       if (out.objects.size() == kPageSize) {
         out.has_more = true;
         break;
@@ -261,39 +265,5 @@ GetResult MObjectOps::Get(const GetQuery& q) {
   out.new_stream_position = MakeToken(q, last_id);
   return out;
 }
-
-std::vector<ObjStatus> MObjectOps::Delete(const std::vector<MObj>& objects) {
-  std::lock_guard<std::mutex> lock(store_.mutex());
-  std::vector<ObjStatus> out;
-  for (const auto& obj : objects) {
-    ObjStatus s;
-    s.id = obj.id;
-    s.external_key = obj.external_key;
-    if (obj.type != "Opportunity" && obj.type != "OpportunityPersonRole") {
-      s.status = Status::kFailed;
-      s.error =
-          "deleteMObjects supports Opportunity and OpportunityPersonRole, not '" + obj.type + "'";
-    } else if (!obj.id) {
-      s.status = Status::kFailed;
-      s.error = "id is required";
-    } else if (store_.Erase(obj.type, *obj.id)) {
-      s.status = Status::kDeleted;
-    } else {
-      // Choice: deleting what is not there changes nothing -> UNCHANGED (so a retried delete
-      // whose first answer was lost reads as success, not as an error).
-      s.status = Status::kUnchanged;
-    }
-    out.push_back(Count(s, obj.type));
-  }
-  return out;
-}
-
-const ObjectMeta& MObjectOps::Describe(const std::string& name) {
-  const ObjectMeta* m = DescribeObject(name);
-  if (m == nullptr) throw MarketoFault(20110, "Object name is not valid");
-  return *m;
-}
-
-const std::vector<std::string>& MObjectOps::List() { return ListObjectNames(); }
 
 }  // namespace mock

@@ -1,6 +1,6 @@
 // Value checks and comparisons shared by the MObject operations.
-#ifndef MARKETO_MOCK_SERVER_VALUES_H_
-#define MARKETO_MOCK_SERVER_VALUES_H_
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_VALUES_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_VALUES_H_
 
 #include <optional>
 #include <string>
@@ -21,4 +21,4 @@ bool EqualsIgnoreCase(const std::string& a, const std::string& b);
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_VALUES_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_VALUES_H_

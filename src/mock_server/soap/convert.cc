@@ -1,4 +1,4 @@
-#include "convert.h"
+#include "soap/convert.h"
 
 namespace mock {
 namespace {
@@ -57,24 +57,6 @@ mktows__ArrayOfAttrib* NewAttribList(struct soap* soap, const std::vector<Attr>&
   return out;
 }
 
-const char* ComparisonName(mktows__ComparisonEnum c) {
-  switch (c) {
-    case mktows__ComparisonEnum__EQ:
-      return "EQ";
-    case mktows__ComparisonEnum__NE:
-      return "NE";
-    case mktows__ComparisonEnum__LT:
-      return "LT";
-    case mktows__ComparisonEnum__LE:
-      return "LE";
-    case mktows__ComparisonEnum__GT:
-      return "GT";
-    case mktows__ComparisonEnum__GE:
-      return "GE";
-  }
-  return "?";
-}
-
 }  // namespace
 
 MObj FromSoap(const mktows__MObject& in) {
@@ -101,7 +83,21 @@ std::vector<MObj> FromSoap(const mktows__ArrayOfMObject* in) {
   return out;
 }
 
-GetQuery FromSoap(const mktows__ParamsGetMObjects& in) {
+SyncOp FromSoap(mktows__SyncOperationEnum op) {
+  // Enum to enum: a switch keeps -Wswitch watching both lists, which a detour through the
+  // generated soap_mktows__SyncOperationEnum2s text would not.
+  switch (op) {
+    case mktows__SyncOperationEnum__INSERT:
+      return SyncOp::kInsert;
+    case mktows__SyncOperationEnum__UPDATE:
+      return SyncOp::kUpdate;
+    case mktows__SyncOperationEnum__UPSERT:
+      return SyncOp::kUpsert;
+  }
+  return SyncOp::kUpsert;
+}
+
+GetQuery FromSoap(struct soap* soap, const mktows__ParamsGetMObjects& in) {
   GetQuery q;
   q.type = in.type;
   if (in.id) q.id = *in.id;
@@ -109,7 +105,8 @@ GetQuery FromSoap(const mktows__ParamsGetMObjects& in) {
   if (in.mObjCriteriaList != nullptr) {
     for (const auto* c : in.mObjCriteriaList->mObjCriteria) {
       if (c == nullptr) continue;
-      q.criteria.push_back(Criterion{c->attrName, ComparisonName(c->comparison), c->attrValue});
+      q.criteria.push_back(
+          Criterion{c->attrName, soap_mktows__ComparisonEnum2s(soap, c->comparison), c->attrValue});
     }
   }
   q.assocs = FromSoap(in.mObjAssociationList);
@@ -122,28 +119,10 @@ mktows__ArrayOfMObjStatus* ToSoap(struct soap* soap, const std::vector<ObjStatus
   auto* out = soap_new_mktows__ArrayOfMObjStatus(soap);
   for (const auto& s : in) {
     auto* st = soap_new_mktows__MObjStatus(soap);
-    if (s.id) st->id = NewValue(soap, *s.id);  // NULL -> <id xsi:nil="true"/>
+    // No id: <id xsi:nil="true"/> (docs/protocol.md, "Nil and empty values").
+    if (s.id) st->id = NewValue(soap, *s.id);
     if (s.external_key) st->externalKey = NewAttrib(soap, *s.external_key);
-    switch (s.status) {
-      case Status::kCreated:
-        st->status = "CREATED";
-        break;
-      case Status::kUpdated:
-        st->status = "UPDATED";
-        break;
-      case Status::kDeleted:
-        st->status = "DELETED";
-        break;
-      case Status::kFailed:
-        st->status = "FAILED";
-        break;
-      case Status::kUnchanged:
-        st->status = "UNCHANGED";
-        break;
-      case Status::kSkipped:
-        st->status = "SKIPPED";
-        break;
-    }
+    st->status = StatusName(s.status);  // MObjStatusEnum is a std::string (wsdl/typemap.dat)
     if (s.status == Status::kFailed) st->error = NewString(soap, s.error);
     out->mObjStatus.push_back(st);
   }

@@ -1,9 +1,9 @@
 // Wire-level misbehaviour for fault injection: raw bytes written past gSOAP's serializer.
-#ifndef MARKETO_MOCK_SERVER_MISBEHAVE_H_
-#define MARKETO_MOCK_SERVER_MISBEHAVE_H_
+#ifndef MARKETO_MOCK_SERVER_POLICY_MISBEHAVE_H_
+#define MARKETO_MOCK_SERVER_POLICY_MISBEHAVE_H_
 
 #include "context.h"
-#include "fault_injection.h"
+#include "policy/fault_injection.h"
 #include "stdsoap2.h"
 
 namespace mock {
@@ -14,4 +14,4 @@ int Misbehave(struct soap* soap, MisbehaviourKind kind, ServerContext* ctx);
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_MISBEHAVE_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_MISBEHAVE_H_

@@ -1,18 +1,20 @@
 // Conversions between the generated gSOAP types and the plain model. Output objects are
 // allocated in the soap context (freed by soap_destroy/soap_end after the response).
-#ifndef MARKETO_MOCK_SERVER_CONVERT_H_
-#define MARKETO_MOCK_SERVER_CONVERT_H_
+#ifndef MARKETO_MOCK_SERVER_SOAP_CONVERT_H_
+#define MARKETO_MOCK_SERVER_SOAP_CONVERT_H_
 
 #include <vector>
 
-#include "model.h"
+#include "semantics/model.h"
 #include "soapH.h"
 
 namespace mock {
 
 MObj FromSoap(const mktows__MObject& in);
 std::vector<MObj> FromSoap(const mktows__ArrayOfMObject* in);
-GetQuery FromSoap(const mktows__ParamsGetMObjects& in);
+SyncOp FromSoap(mktows__SyncOperationEnum op);
+// soap: for the generated enum-to-text converters.
+GetQuery FromSoap(struct soap* soap, const mktows__ParamsGetMObjects& in);
 
 mktows__ArrayOfMObjStatus* ToSoap(struct soap* soap, const std::vector<ObjStatus>& in);
 mktows__MObject* ToSoap(struct soap* soap, const MObj& in);
@@ -20,4 +22,4 @@ mktows__MObjectMetadata* ToSoap(struct soap* soap, const ObjectMeta& in);
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_CONVERT_H_
+#endif  // MARKETO_MOCK_SERVER_SOAP_CONVERT_H_

@@ -1,4 +1,4 @@
-#include "limits.h"
+#include "policy/limits.h"
 
 namespace mock {
 

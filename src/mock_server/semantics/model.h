@@ -1,7 +1,8 @@
-// Plain C++ shapes of the MObject messages, independent of the gSOAP types, so the semantics in
-// mobjects.cc can be read (and reasoned about) without the generated code.
-#ifndef MARKETO_MOCK_SERVER_MODEL_H_
-#define MARKETO_MOCK_SERVER_MODEL_H_
+// Plain C++ shapes of the MObject messages, independent of the gSOAP types, so the semantics
+// (mobjects_*.cc) can be read and reasoned about without the generated code. soap/convert.h maps
+// between the two.
+#ifndef MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
+#define MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_
 
 #include <ctime>
 #include <optional>
@@ -39,7 +40,25 @@ struct MObj {
 
 enum class SyncOp { kInsert, kUpdate, kUpsert };
 enum class Status { kCreated, kUpdated, kDeleted, kFailed, kUnchanged, kSkipped };
-const char* StatusName(Status s);
+
+// The MObjStatusEnum text on the wire, also the key of the --dump object counters.
+inline const char* StatusName(Status s) {
+  switch (s) {
+    case Status::kCreated:
+      return "CREATED";
+    case Status::kUpdated:
+      return "UPDATED";
+    case Status::kDeleted:
+      return "DELETED";
+    case Status::kFailed:
+      return "FAILED";
+    case Status::kUnchanged:
+      return "UNCHANGED";
+    case Status::kSkipped:
+      return "SKIPPED";
+  }
+  return "FAILED";
+}
 
 struct ObjStatus {
   std::optional<int> id;
@@ -96,4 +115,4 @@ struct ObjectMeta {
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_MODEL_H_
+#endif  // MARKETO_MOCK_SERVER_SEMANTICS_MODEL_H_

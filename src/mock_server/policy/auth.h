@@ -1,9 +1,9 @@
-// Marketo's request authentication (reference §2.4): HMAC-SHA1 over timestamp + user id.
-#ifndef MARKETO_MOCK_SERVER_AUTH_H_
-#define MARKETO_MOCK_SERVER_AUTH_H_
+// Marketo's request authentication: HMAC-SHA1 over timestamp + user id, and a bounded clock skew.
+// Protocol: docs/protocol.md, "Authentication".
+#ifndef MARKETO_MOCK_SERVER_POLICY_AUTH_H_
+#define MARKETO_MOCK_SERVER_POLICY_AUTH_H_
 
 #include <ctime>
-#include <optional>
 #include <string>
 
 namespace mock {
@@ -11,16 +11,14 @@ namespace mock {
 // Lower-case hex HMAC-SHA1(key, message).
 std::string HmacSha1Hex(const std::string& key, const std::string& message);
 
-// Parses "YYYY-MM-DDThh:mm:ss[.fff](+hh:mm|-hh:mm|+hhmm|Z)" to a UTC epoch.
-std::optional<std::time_t> ParseTimestamp(const std::string& text);
-
 struct AuthConfig {
   std::string user_id;
   std::string encryption_key;
   int max_skew_s = 900;
 };
 
-// 0 when the header authenticates; otherwise the Marketo code (20014 or 20016).
+// 0 when the header authenticates; otherwise the Marketo code (kAuthenticationFailed or
+// kRequestExpired).
 // A missing header is passed as nullptrs.
 int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
                         const std::string* signature, const std::string* timestamp,
@@ -28,4 +26,4 @@ int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
 
 }  // namespace mock
 
-#endif  // MARKETO_MOCK_SERVER_AUTH_H_
+#endif  // MARKETO_MOCK_SERVER_POLICY_AUTH_H_
