@@ -25,8 +25,9 @@ std::string HmacSha1Hex(const std::string& key, const std::string& message) {
 int CheckAuthentication(const AuthConfig& config, const std::string* user_id,
                         const std::string* signature, const std::string* timestamp,
                         std::time_t now) {
-  if (user_id == nullptr || signature == nullptr || timestamp == nullptr)
+  if (user_id == nullptr || signature == nullptr || timestamp == nullptr) {
     return error_codes::kAuthenticationFailed;
+  }
   if (*user_id != config.user_id) return error_codes::kAuthenticationFailed;
   const std::string expected = HmacSha1Hex(config.encryption_key, *timestamp + *user_id);
   // Constant time, and exact: Marketo's signatures are lower-case hex.

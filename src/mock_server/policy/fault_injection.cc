@@ -99,8 +99,7 @@ std::string ParseFaultSpec(const std::string& text, FaultSpec* out) {
   while (std::getline(ss, part, ':')) {
     const auto eq = part.find('=');
     if (eq == std::string::npos) return "'" + part + "' is not key=value";
-    const std::string error =
-        ApplySpecKey(part.substr(0, eq), part.substr(eq + 1), &spec, &have_trigger);
+    std::string error = ApplySpecKey(part.substr(0, eq), part.substr(eq + 1), &spec, &have_trigger);
     if (!error.empty()) return error;
   }
   if (!have_trigger) return "needs every=N or rate=P";

@@ -59,8 +59,9 @@ std::uint64_t QueryHash(const GetQuery& q) {
   s << q.type << '\n' << (q.id ? std::to_string(*q.id) : "-") << '\n';
   if (q.external_key) s << q.external_key->name << '=' << q.external_key->value;
   s << '\n';
-  for (const auto& c : q.criteria)
+  for (const auto& c : q.criteria) {
     s << c.name << '\x1f' << c.comparison << '\x1f' << c.value << '\n';
+  }
   for (const auto& a : q.assocs) {
     s << a.type << '\x1f' << (a.id ? std::to_string(*a.id) : "-") << '\x1f';
     if (a.external_key) s << a.external_key->name << '=' << a.external_key->value;

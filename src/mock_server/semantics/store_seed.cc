@@ -47,7 +47,7 @@ void Store::SeedTagTypes() {
 // Programs 1001..1250, every 25th archived, events every 4th.
 void Store::SeedPrograms() {
   for (int id = 1001; id <= 1250; ++id) {
-    Record& p = CreateWithId("Program", id, kSeedEpoch + id * 3600);
+    Record& p = CreateWithId("Program", id, kSeedEpoch + static_cast<std::time_t>(id) * 3600);
     const bool event = id % 4 == 0;
     const std::string name = (event ? "Event " : "Program ") + std::to_string(id);
     SetAttr(&p, "Name", name);
@@ -76,7 +76,7 @@ void Store::SeedPrograms() {
 // The doc sample's Program: channel Webinar, cost line 153 for 2013-06 (the sample updates its
 // amount from 1500 to 2000, so the first call answers UPDATED like the doc).
 void Store::SeedDocSampleProgram() {
-  Record& p = CreateWithId("Program", 1970, kSeedEpoch + 86400 * 120);
+  Record& p = CreateWithId("Program", 1970, kSeedEpoch + std::time_t{86400} * 120);
   SetAttr(&p, "Name", "Q3 Webinar Series");
   SetAttr(&p, "Description", "Webinar program of the syncMObjects doc sample");
   SetAttr(&p, "Type", "Marketing Program");
@@ -91,7 +91,7 @@ void Store::SeedDocSampleProgram() {
 // Companies with a custom key field.
 void Store::SeedCompanies() {
   for (int id = 1; id <= 5; ++id) {
-    Record& c = CreateWithId("Company", id, kSeedEpoch + id * 60);
+    Record& c = CreateWithId("Company", id, kSeedEpoch + static_cast<std::time_t>(id) * 60);
     SetAttr(&c, "Company", kCompanies[id - 1]);
     SetAttr(&c, "ExternalCompanyId", "COMP-" + Pad(id, 3));
     SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
@@ -102,7 +102,7 @@ void Store::SeedCompanies() {
 void Store::SeedLeads() {
   const char* const first[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"};
   for (int id = 1; id <= 30; ++id) {
-    Record& l = CreateWithId("Lead", id, kSeedEpoch + id * 120);
+    Record& l = CreateWithId("Lead", id, kSeedEpoch + static_cast<std::time_t>(id) * 120);
     SetAttr(&l, "Email", "lead" + std::to_string(id) + "@example.com");
     SetAttr(&l, "FirstName", first[id % 6]);
     SetAttr(&l, "LastName", "Person" + std::to_string(id));
@@ -114,7 +114,7 @@ void Store::SeedLeads() {
 // Opportunities 50..79 (64 is the doc sample's OpportunityId).
 void Store::SeedOpportunities() {
   for (int id = 50; id <= 79; ++id) {
-    Record& o = CreateWithId("Opportunity", id, kSeedEpoch + id * 7200);
+    Record& o = CreateWithId("Opportunity", id, kSeedEpoch + static_cast<std::time_t>(id) * 7200);
     SetAttr(&o, "Name", std::string(kCompanies[id % 5]) + " deal " + std::to_string(id));
     SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
     SetAttr(&o, "Stage", kStages[id % 5]);
@@ -132,7 +132,8 @@ void Store::SeedRoles() {
   const char* const roles[] = {"Decision Maker", "Economic Buyer", "Technical Buyer",
                                "Influencer/Champion", "Evaluator"};
   for (int id = 1; id <= 5; ++id) {
-    Record& r = CreateWithId("OpportunityPersonRole", id, kSeedEpoch + id * 300);
+    Record& r =
+        CreateWithId("OpportunityPersonRole", id, kSeedEpoch + static_cast<std::time_t>(id) * 300);
     SetAttr(&r, "OpportunityId", std::to_string(49 + id));
     SetAttr(&r, "PersonId", std::to_string(id));
     SetAttr(&r, "Role", roles[id - 1]);

@@ -121,8 +121,9 @@ int MockService::Unsupported(const char* op) {
 
 int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyncMObjects& out) {
   return Handle("syncMObjects", [&] {
-    if (in == nullptr)
+    if (in == nullptr) {
       throw MarketoFault(error_codes::kInvalidRequest, "paramsSyncMObjects is missing");
+    }
     const auto statuses =
         ctx_->ops.Sync(FromSoap(in->operation), FromSoap(in->mObjectList), std::time(nullptr));
     out.result = soap_new_mktows__ResultSyncMObjects(soap);
@@ -132,8 +133,9 @@ int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyn
 
 int MockService::getMObjects(mktows__ParamsGetMObjects* in, mktows__SuccessGetMObjects& out) {
   return Handle("getMObjects", [&] {
-    if (in == nullptr)
+    if (in == nullptr) {
       throw MarketoFault(error_codes::kInvalidRequest, "paramsGetMObjects is missing");
+    }
     const GetResult r = ctx_->ops.Get(FromSoap(soap, *in));
     out.result = soap_new_mktows__ResultGetMObjects(soap);
     out.result->returnCount = static_cast<int>(r.objects.size());
@@ -147,8 +149,9 @@ int MockService::getMObjects(mktows__ParamsGetMObjects* in, mktows__SuccessGetMO
 int MockService::deleteMObjects(mktows__ParamsDeleteMObjects* in,
                                 mktows__SuccessDeleteMObjects& out) {
   return Handle("deleteMObjects", [&] {
-    if (in == nullptr)
+    if (in == nullptr) {
       throw MarketoFault(error_codes::kInvalidRequest, "paramsDeleteMObjects is missing");
+    }
     const auto statuses = ctx_->ops.Delete(FromSoap(in->mObjectList));
     out.result = soap_new_mktows__ResultDeleteMObjects(soap);
     out.result->mObjStatusList = ToSoap(soap, statuses);
@@ -158,8 +161,9 @@ int MockService::deleteMObjects(mktows__ParamsDeleteMObjects* in,
 int MockService::describeMObject(mktows__ParamsDescribeMObject* in,
                                  mktows__SuccessDescribeMObject& out) {
   return Handle("describeMObject", [&] {
-    if (in == nullptr)
+    if (in == nullptr) {
       throw MarketoFault(error_codes::kInvalidRequest, "paramsDescribeMObject is missing");
+    }
     const ObjectMeta& meta = ctx_->ops.Describe(in->objectName);
     out.result = soap_new_mktows__ResultDescribeMObject(soap);
     out.result->metadata = ToSoap(soap, meta);

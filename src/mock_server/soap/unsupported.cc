@@ -5,8 +5,11 @@
 
 namespace mock {
 
+// The arguments are a member name and type names, which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define MOCK_UNSUPPORTED(Name, Params, Success) \
   int MockService::Name(Params*, Success&) { return Unsupported(#Name); }
+// NOLINTEND(bugprone-macro-parentheses)
 MOCK_UNSUPPORTED(getCampaignsForSource, mktows__ParamsGetCampaignsForSource,
                  mktows__SuccessGetCampaignsForSource)
 MOCK_UNSUPPORTED(getImportToListStatus, mktows__ParamsGetImportToListStatus,
