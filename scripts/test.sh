@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what is missing, build everything from the WSDL in build/,
-# run the whole test suite. Exits non-zero on any failure.
+# run the whole test suite, then the style checks (scripts/lint.sh: clang-format and
+# clang-tidy). Exits non-zero on any failure.
 #   scripts/test.sh              normal build in build/
 #   scripts/test.sh --sanitize   ASan+UBSan build in build-sanitize/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=build
+lint=yes
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON)
 for arg in "$@"; do
   case "$arg" in
     # GCC documents that -fsanitize=address can cause false -Wmaybe-uninitialized reports (here
     # inside libstdc++'s std::regex/std::function); with -Werror they would stop the build. The
     # normal build keeps the warning.
-    --sanitize) build_dir=build-sanitize
+    # The style checks read the sources, not the build: once, in the normal build, is enough.
+    --sanitize) build_dir=build-sanitize lint=no
       cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized) ;;
     *) echo "usage: $0 [--sanitize]" >&2; exit 2 ;;
   esac
@@ -24,5 +27,10 @@ jobs=$(nproc)
 cmake -S . -B "$build_dir" "${cmake_args[@]}"
 cmake --build "$build_dir" -j "$jobs"
 # Tests that pin their own CA must not inherit a CA bundle from the environment.
+status=0
 env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE -u SSL_CERT_FILE -u SSL_CERT_DIR \
-  ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 600
+  ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 600 || status=$?
+if [ "$lint" = yes ]; then
+  scripts/lint.sh "$build_dir" || status=1
+fi
+exit "$status"

@@ -307,7 +307,7 @@ TEST_F(WireTest, DescribeAndList) {
            "</ns1:paramsDescribeMObject>");
   ASSERT_EQ(r.status, 200) << r.body;
   const auto names = Texts(r.body, "name");
-  // metadata name, then the 11 fields of reference §4.4 in order.
+  // metadata name, then the 11 fields of docs/protocol.md ("MObjects", describeMObject) in order.
   EXPECT_EQ(names, (std::vector<std::string>{"ActivityRecord", "id", "activityDateTime",
                                              "activityType", "mktgAssetName", "activityAttributes",
                                              "campaign", "personName", "mktPersonId",

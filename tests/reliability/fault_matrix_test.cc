@@ -233,7 +233,7 @@ TEST(FaultMatrix, ResetMidBodyIsUnavailable) {
   ExpectNoSecrets(r.status(), kRawKey);
 }
 
-// ---- SOAP faults: every code of reference §7.2 ---------------------------------------------
+// ---- SOAP faults: every code of Marketo's table (docs/protocol.md, "Faults and error codes") --
 
 struct FaultCase {
   int code;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <deque>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "marketo/auth.h"
+#include "marketo/error_codes.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
 #include "support/fake_connection.h"
@@ -58,8 +60,8 @@ constexpr char kKey[] = "s3cret-Key-42";
 
 // ---- classification -----------------------------------------------------------------------
 
-TEST(RetryClassification, EveryMarketoCodeOfTheReferenceTable) {
-  // reference/mktows-api.md §7.2, in table order.
+TEST(RetryClassification, EveryMarketoCodeOfTheTable) {
+  // Marketo's error code table (docs/protocol.md, "Faults and error codes"), in table order.
   const std::map<int, RetryClass> want = {
       {10001, RetryClass::kTransient},      {20011, RetryClass::kTransient},
       {20012, RetryClass::kPermanent},      {20013, RetryClass::kPermanent},
@@ -77,6 +79,11 @@ TEST(RetryClassification, EveryMarketoCodeOfTheReferenceTable) {
       {20123, RetryClass::kPermanent},
   };
   EXPECT_EQ(want.size(), 27u);
+  // The SDK's named codes are the same list.
+  EXPECT_EQ(std::size(marketo::error_codes::kErrorCodeTable), want.size());
+  for (const auto& row : marketo::error_codes::kErrorCodeTable) {
+    EXPECT_EQ(want.count(row.code), 1u) << row.code;
+  }
   for (const auto& [code, cls] : want) {
     EXPECT_EQ(ClassifyForRetry(Fault(code)), cls)
         << code << " got " << marketo::ToString(ClassifyForRetry(Fault(code)));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that independent SOAP stacks read wsdl/mktows.wsdl and see exactly the 23 Marketo
-# operations of the interface reference (section 3).
+# operations (docs/protocol.md, "Operations").
 #
 # Usage: tests/wsdl/wsdl_clients_test.sh path/to/mktows.wsdl
 # Needs: php (with the soap extension), /usr/bin/python3 with zeep, xmllint.
@@ -19,7 +19,7 @@ fi
 
 PY=/usr/bin/python3   # the system python has zeep; a pyenv "python3" on PATH may not
 
-# The spec: the 23 operations of the reference, section 3, in portType order.
+# The spec: the 23 operations in portType order (docs/protocol.md, "Operations").
 EXPECTED="deleteMObjects
 describeMObject
 getMObjects

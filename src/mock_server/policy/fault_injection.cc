@@ -63,7 +63,7 @@ std::string ApplySpecKey(const std::string& key, const std::string& value, Fault
     std::uint64_t code = 0;
     if (!ParseUint(value, &code) ||
         marketo::error_codes::FindErrorCode(static_cast<int>(code)) == nullptr) {
-      return "code= must be a Marketo error code from the reference table (e.g. 20023)";
+      return "code= must be a Marketo error code from its documented table (e.g. 20023)";
     }
     spec->code = static_cast<int>(code);
   } else if (key == "kind") {
