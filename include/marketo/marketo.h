@@ -5,12 +5,15 @@
 /// Umbrella header: everything a user of the marketo-soap SDK needs.
 
 #include "marketo/auth.h"
+#include "marketo/connection.h"
 #include "marketo/error_codes.h"
+#include "marketo/idempotency.h"
 #include "marketo/limits.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/mobject_client.h"
 #include "marketo/mobject_connection.h"
+#include "marketo/operation.h"
 #include "marketo/options.h"
 #include "marketo/query.h"
 #include "marketo/retry.h"

@@ -1,5 +1,7 @@
 #include "pipeline/call_pipeline.h"
 
+#include <functional>
+
 namespace marketo {
 namespace internal {
 namespace {
@@ -29,12 +31,14 @@ Status CallPipeline::RunAttempts(const CallDescription& call, const char* mode,
                                  const std::function<Status()>& attempt) {
   const Idempotency idempotency = idempotency_ ? idempotency_(call) : DefaultIdempotency(call);
   const char* name = ToString(call.operation);
-  return retry_.Run(idempotency, CallLabel{name, mode}, [&] {
+  auto limited = [&] {
     if (limiter_ == nullptr) return attempt();
     if (Status s = limiter_->Acquire(name); !s.ok()) return s;
     LimiterSlot slot(*limiter_);
     return attempt();
-  });
+  };
+  // std::ref: the std::function then stores a pointer, not a copy of the captures.
+  return retry_.Run(idempotency, CallLabel{name, mode}, std::ref(limited));
 }
 
 }  // namespace internal
