@@ -74,8 +74,8 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-std::string HttpResponse(std::string_view body, std::string_view status,
-                         std::string_view content_type) {
+std::string HttpReply(std::string_view body, std::string_view status,
+                      std::string_view content_type) {
   std::string r = "HTTP/1.1 ";
   r.append(status);
   r += "\r\nContent-Type: ";

@@ -1,8 +1,9 @@
 #ifndef MARKETO_TESTS_SUPPORT_TEST_XML_H_
 #define MARKETO_TESTS_SUPPORT_TEST_XML_H_
 
-// Test-only XML flattening: turns a document into "path=text" lines (local names, prefixes
-// dropped, attributes ignored) so two envelopes can be compared element by element.
+// Canned SOAP messages for tests (an envelope, the HTTP response around it) and XML flattening:
+// a document as "path=text" lines (local names, prefixes dropped, attributes ignored), so two
+// envelopes can be compared element by element.
 
 #include <string>
 #include <string_view>
@@ -13,8 +14,8 @@ namespace marketo_test {
 std::vector<std::string> FlattenXml(std::string_view xml);
 std::string ReadFile(const std::string& path);
 // "HTTP/1.1 <status>\r\nContent-Type: ...\r\nContent-Length: N\r\n\r\n<body>"
-std::string HttpResponse(std::string_view body, std::string_view status = "200 OK",
-                         std::string_view content_type = "text/xml; charset=utf-8");
+std::string HttpReply(std::string_view body, std::string_view status = "200 OK",
+                      std::string_view content_type = "text/xml; charset=utf-8");
 std::string Envelope(std::string_view body_inner);
 
 }  // namespace marketo_test

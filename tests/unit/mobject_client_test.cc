@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "marketo/mocks/mock_mobject_connection.h"
+#include "support/numbered_objects.h"
 
 namespace {
 
@@ -23,6 +24,7 @@ using marketo::SyncOperation;
 using marketo::SyncResult;
 using marketo::SyncStatus;
 using marketo::mocks::MockMObjectConnection;
+using marketo_test::Numbered;
 using ::testing::_;
 using ::testing::HasSubstr;
 using ::testing::Invoke;
@@ -40,12 +42,6 @@ StatusOr<std::vector<SyncResult>> EchoCreated(MObjectSpan objects, SyncOperation
     out.push_back(r);
   }
   return out;
-}
-
-std::vector<MObject> Numbered(std::size_t n) {
-  std::vector<MObject> v;
-  for (std::size_t i = 0; i < n; ++i) v.push_back(Opportunity().SetName(std::to_string(1000 + i)));
-  return v;
 }
 
 TEST(MObjectClient, SyncValidatesBeforeAnyCall) {

@@ -28,7 +28,7 @@ using marketo::SyncOperation;
 using marketo::SyncStatus;
 using marketo_test::Envelope;
 using marketo_test::FlattenXml;
-using marketo_test::HttpResponse;
+using marketo_test::HttpReply;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -60,12 +60,12 @@ class SoapConnectionTest : public ::testing::Test {
 };
 
 std::string SyncResponse(const std::string& statuses) {
-  return HttpResponse(Envelope("<ns1:successSyncMObjects><result><mObjStatusList>" + statuses +
-                               "</mObjStatusList></result></ns1:successSyncMObjects>"));
+  return HttpReply(Envelope("<ns1:successSyncMObjects><result><mObjStatusList>" + statuses +
+                            "</mObjStatusList></result></ns1:successSyncMObjects>"));
 }
 
 std::string FaultResponse(int code, const std::string& text) {
-  return HttpResponse(
+  return HttpReply(
       Envelope("<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>" +
                std::to_string(code) + " - " + text +
                "</faultstring><detail><ns1:serviceException "
@@ -209,8 +209,8 @@ TEST_F(SoapConnectionTest, EchoedSecretInFaultIsScrubbed) {
 }
 
 TEST_F(SoapConnectionTest, Http500Html) {
-  wire_->Push(HttpResponse("<html><body>Internal Server Error</body></html>",
-                           "500 Internal Server Error", "text/html"));
+  wire_->Push(HttpReply("<html><body>Internal Server Error</body></html>",
+                        "500 Internal Server Error", "text/html"));
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kHttpError);
@@ -218,7 +218,7 @@ TEST_F(SoapConnectionTest, Http500Html) {
 }
 
 TEST_F(SoapConnectionTest, Http503Empty) {
-  wire_->Push(HttpResponse("", "503 Service Unavailable", "text/plain"));
+  wire_->Push(HttpReply("", "503 Service Unavailable", "text/plain"));
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kHttpError);
@@ -226,7 +226,7 @@ TEST_F(SoapConnectionTest, Http503Empty) {
 }
 
 TEST_F(SoapConnectionTest, NonXml200) {
-  wire_->Push(HttpResponse("this is not xml", "200 OK", "text/plain"));
+  wire_->Push(HttpReply("this is not xml", "200 OK", "text/plain"));
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse);
@@ -254,9 +254,9 @@ TEST_F(SoapConnectionTest, WireLogMasksCredentials) {
   std::vector<std::pair<marketo::WireDirection, std::string>> log;
   auto o = Options();
   o.wire_log = [&](marketo::WireDirection d, std::string_view xml) { log.emplace_back(d, xml); };
-  wire_->Push(HttpResponse(
-      Envelope("<ns1:successListMObjects><result><objects>Opportunity</objects></result>"
-               "</ns1:successListMObjects>")));
+  wire_->Push(
+      HttpReply(Envelope("<ns1:successListMObjects><result><objects>Opportunity</objects></result>"
+                         "</ns1:successListMObjects>")));
   auto r = Client(o).List();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(log.size(), 2u);
@@ -272,7 +272,7 @@ TEST_F(SoapConnectionTest, WireLogMasksCredentials) {
 }
 
 std::string GetPage(const std::string& objects, bool more, const std::string& pos) {
-  return HttpResponse(
+  return HttpReply(
       Envelope("<ns1:successGetMObjects><result><returnCount>1</returnCount>"
                "<hasMore>" +
                std::string(more ? "true" : "false") + "</hasMore><newStreamPosition>" + pos +
@@ -322,10 +322,10 @@ TEST_F(SoapConnectionTest, ReusedContextCarriesNothingOverBetweenRequests) {
       SyncResponse("<mObjStatus><id>7</id><status>CREATED</status></mObjStatus>"
                    "<mObjStatus><id>8</id><status>CREATED</status></mObjStatus>"));
   wire_->Push(SyncResponse("<mObjStatus><id>9</id><status>UPDATED</status></mObjStatus>"));
-  wire_->Push(HttpResponse(
-      Envelope("<ns1:successDeleteMObjects><result><mObjStatusList><mObjStatus><id>9</id>"
-               "<status>DELETED</status></mObjStatus></mObjStatusList></result>"
-               "</ns1:successDeleteMObjects>")));
+  wire_->Push(
+      HttpReply(Envelope("<ns1:successDeleteMObjects><result><mObjStatusList><mObjStatus><id>9</id>"
+                         "<status>DELETED</status></mObjStatus></mObjStatusList></result>"
+                         "</ns1:successDeleteMObjects>")));
   auto client = Client();  // one pooled context serves all three calls
   MObject rich = marketo::Opportunity(3).SetName("Rich one").SetStage("Won").AssociateCompany(5);
   rich.SetExternalKey("Ext", "A-1");
@@ -355,7 +355,7 @@ TEST_F(SoapConnectionTest, ReusedContextCarriesNothingOverBetweenRequests) {
 }
 
 TEST_F(SoapConnectionTest, DeleteSendsOnlyTypeAndId) {
-  wire_->Push(HttpResponse(
+  wire_->Push(HttpReply(
       Envelope("<ns1:successDeleteMObjects><result><mObjStatusList><mObjStatus><id>42</id>"
                "<status>DELETED</status></mObjStatus></mObjStatusList></result>"
                "</ns1:successDeleteMObjects>")));
@@ -368,7 +368,7 @@ TEST_F(SoapConnectionTest, DeleteSendsOnlyTypeAndId) {
 }
 
 TEST_F(SoapConnectionTest, DescribeParsesMetadataWithNils) {
-  wire_->Push(HttpResponse(Envelope(
+  wire_->Push(HttpReply(Envelope(
       "<ns1:successDescribeMObject><result><metadata><name>ActivityRecord</name>"
       "<description xsi:nil=\"true\"/><isCustom>false</isCustom><isVirtual>true</isVirtual>"
       "<fieldList><field><name>id</name><description>Id</description>"
@@ -401,7 +401,7 @@ TEST_F(SoapConnectionTest, ValidationFailureSendsNothing) {
 TEST_F(SoapConnectionTest, SharedClientAcrossThreads) {
   constexpr int kThreads = 4, kCalls = 25;
   for (int i = 0; i < kThreads * kCalls; ++i) {
-    wire_->Push(HttpResponse(
+    wire_->Push(HttpReply(
         Envelope("<ns1:successListMObjects><result><objects>Opportunity</objects></result>"
                  "</ns1:successListMObjects>")));
   }
