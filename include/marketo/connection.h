@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "marketo/lead_client.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/operation.h"
@@ -63,6 +64,21 @@ class Connection {
   /// listMObjects.
   virtual StatusOr<std::vector<std::string>> ListMObjects() {
     return UnimplementedError(Operation::kListMObjects);
+  }
+
+  /// syncLead (with the MktowsContextHeader when the request names a workspace).
+  virtual StatusOr<SyncLeadResult> SyncLead(const SyncLeadRequest& /*request*/) {
+    return UnimplementedError(Operation::kSyncLead);
+  }
+  /// syncMultipleLeads. On success returns one result per lead, in order, with
+  /// `LeadSyncResult::index` relative to `request.leads`.
+  virtual StatusOr<std::vector<LeadSyncResult>> SyncMultipleLeads(
+      const SyncMultipleLeadsRequest& /*request*/) {
+    return UnimplementedError(Operation::kSyncMultipleLeads);
+  }
+  /// getLead: every lead the key matches.
+  virtual StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& /*key*/) {
+    return UnimplementedError(Operation::kGetLead);
   }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "marketo/span.h"
+
 namespace marketo {
 
 /// A name/value pair (schema type `Attrib`). Values are always strings on the wire.
@@ -219,33 +221,8 @@ class OpportunityPersonRole : public MObject {
   OpportunityPersonRole& AssociateOpportunityByExternalKey(std::string name, std::string value);
 };
 
-/// A non-owning view of contiguous MObjects (C++17 has no std::span).
-class MObjectSpan {
- public:
-  /// An empty span.
-  MObjectSpan() = default;
-  /// A view of `count` objects starting at `data`.
-  MObjectSpan(const MObject* data, std::size_t count) noexcept : data_(data), size_(count) {}
-  /// A view of a whole vector.
-  MObjectSpan(const std::vector<MObject>& v) noexcept  // NOLINT(google-explicit-constructor)
-      : data_(v.data()), size_(v.size()) {}
-  /// First element.
-  const MObject* begin() const noexcept { return data_; }
-  /// One past the last element.
-  const MObject* end() const noexcept { return data_ + size_; }
-  /// Number of objects.
-  std::size_t size() const noexcept { return size_; }
-  /// True when there are no objects.
-  bool empty() const noexcept { return size_ == 0; }
-  /// Element access without bounds check.
-  const MObject& operator[](std::size_t i) const noexcept { return data_[i]; }
-  /// The sub-view [offset, offset + count), clamped to the span.
-  MObjectSpan subspan(std::size_t offset, std::size_t count) const noexcept;
-
- private:
-  const MObject* data_ = nullptr;
-  std::size_t size_ = 0;
-};
+/// A non-owning view of contiguous MObjects (see Span).
+using MObjectSpan = Span<MObject>;
 
 }  // namespace marketo
 

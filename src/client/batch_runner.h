@@ -4,8 +4,11 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "marketo/connection.h"
+#include "marketo/span.h"
 #include "marketo/status.h"
 
 namespace marketo {
@@ -38,6 +41,34 @@ struct BatchOutcome {
   std::size_t calls = 0;
   std::size_t failed_calls = 0;
 };
+
+// The inputs all[idx[0..n)] as one span: a view of `all` when they are contiguous (no copies),
+// else copies gathered into `scratch`.
+template <typename T>
+Span<T> Gather(Span<T> all, const std::size_t* idx, std::size_t n, std::vector<T>& scratch) {
+  if (idx[n - 1] - idx[0] + 1 == n) return all.subspan(idx[0], n);
+  scratch.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) scratch.push_back(all[idx[k]]);
+  return Span<T>(scratch);
+}
+
+// Moves the answers of one call into the inputs' slots (setting each `index` to the input's
+// position); a different number of answers than inputs is kResponseMismatch ("<op>: sent N
+// <inputs> but got M statuses").
+template <typename Result>
+Status Scatter(const char* op, const char* inputs, std::vector<Result>& answers,
+               const std::size_t* idx, std::size_t n, std::vector<Result>& results) {
+  if (answers.size() != n) {
+    return Status(StatusCode::kResponseMismatch, std::string(op) + ": sent " + std::to_string(n) +
+                                                     " " + inputs + " but got " +
+                                                     std::to_string(answers.size()) + " statuses");
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    results[idx[k]] = std::move(answers[k]);
+    results[idx[k]].index = idx[k];
+  }
+  return Status();
+}
 
 // Runs `job` over `connection`. When the connection can work ahead (Connection::WireLimited)
 // and the job does not stop on errors, twice as many workers as `concurrency` share

@@ -123,9 +123,4 @@ OpportunityPersonRole& OpportunityPersonRole::AssociateOpportunityByExternalKey(
   return *this;
 }
 
-MObjectSpan MObjectSpan::subspan(std::size_t offset, std::size_t count) const noexcept {
-  if (offset >= size_) return MObjectSpan(data_ + size_, 0);
-  return MObjectSpan(data_ + offset, std::min(count, size_ - offset));
-}
-
 }  // namespace marketo

@@ -35,27 +35,13 @@ SyncResult FailedResult(std::size_t index, const Status& why, std::string error)
   return r;
 }
 
-// One syncMObjects call for objects[idx[0..n)]. Contiguous runs are passed as spans (no
-// copies); a run broken by a rejected object is gathered into a scratch batch.
+// One syncMObjects call for objects[idx[0..n)].
 Status SendBatch(Connection& connection, MObjectSpan objects, SyncOperation operation,
                  const std::size_t* idx, std::size_t n, std::vector<SyncResult>& results) {
   std::vector<MObject> scratch;
-  MObjectSpan batch;
-  if (idx[n - 1] - idx[0] + 1 == n) {
-    batch = objects.subspan(idx[0], n);
-  } else {
-    scratch.reserve(n);
-    for (std::size_t k = 0; k < n; ++k) scratch.push_back(objects[idx[k]]);
-    batch = MObjectSpan(scratch);
-  }
-  auto r = connection.SyncMObjects(batch, operation);
+  auto r = connection.SyncMObjects(internal::Gather(objects, idx, n, scratch), operation);
   if (!r.ok()) return std::move(r).status();
-  if (r->size() != n) return Mismatch("syncMObjects", n, r->size());
-  for (std::size_t k = 0; k < n; ++k) {
-    results[idx[k]] = std::move((*r)[k]);
-    results[idx[k]].index = idx[k];
-  }
-  return Status();
+  return internal::Scatter("syncMObjects", "objects", *r, idx, n, results);
 }
 
 }  // namespace

@@ -96,4 +96,18 @@ std::string Envelope(std::string_view body_inner) {
   return r;
 }
 
+std::string FaultReply(int code, std::string_view text) {
+  const std::string c = std::to_string(code);
+  std::string body =
+      "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>" + c + " - ";
+  body.append(text);
+  body +=
+      "</faultstring><detail><ns1:serviceException xmlns:ns1=\"http://www.marketo.com/mktows/\">"
+      "<name>mktServiceException</name><message>";
+  body.append(text);
+  body += " (" + c + ")</message><code>" + c + "</code></ns1:serviceException></detail>" +
+          "</SOAP-ENV:Fault>";
+  return HttpReply(Envelope(body), "500 Internal Server Error");
+}
+
 }  // namespace marketo_test

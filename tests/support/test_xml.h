@@ -17,6 +17,9 @@ std::string ReadFile(const std::string& path);
 std::string HttpReply(std::string_view body, std::string_view status = "200 OK",
                       std::string_view content_type = "text/xml; charset=utf-8");
 std::string Envelope(std::string_view body_inner);
+// A Marketo fault as its servers send it: HTTP 500, faultstring "<code> - <text>", and
+// detail/serviceException with message "<text> (<code>)".
+std::string FaultReply(int code, std::string_view text);
 
 }  // namespace marketo_test
 

@@ -23,6 +23,8 @@
 
 namespace {
 
+using marketo_test::FaultReply;
+
 using marketo::ClientOptions;
 using marketo::Jitter;
 using marketo::MObject;
@@ -53,19 +55,6 @@ std::string ListOk() {
   return marketo_test::HttpReply(marketo_test::Envelope(
       "<ns1:successListMObjects><result><objects>Opportunity</objects></result>"
       "</ns1:successListMObjects>"));
-}
-
-std::string FaultHttp(int code, const std::string& text) {
-  const std::string c = std::to_string(code);
-  return marketo_test::HttpReply(
-      marketo_test::Envelope(
-          "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>" + c + " - " + text +
-          "</faultstring><detail><ns1:serviceException "
-          "xmlns:ns1=\"http://www.marketo.com/mktows/\"><name>mktServiceException</name>"
-          "<message>" +
-          text + " (" + c + ")</message><code>" + c +
-          "</code></ns1:serviceException></detail></SOAP-ENV:Fault>"),
-      "500 Internal Server Error");
 }
 
 std::string Element(const std::string& request, const std::string& name) {
@@ -103,7 +92,7 @@ class RetryWireTest : public ::testing::Test {
 };
 
 TEST_F(RetryWireTest, ExpiredRequestIsResentWithAFreshTimestampAndSignature) {
-  wire_->responses.push_back(FaultHttp(20016, "Request Expired"));
+  wire_->responses.push_back(FaultReply(20016, "Request Expired"));
   wire_->responses.push_back(ListOk());
   auto r = Client().List();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -123,7 +112,7 @@ TEST_F(RetryWireTest, ExpiredRequestIsResentWithAFreshTimestampAndSignature) {
 }
 
 TEST_F(RetryWireTest, WrongKeyIsExactlyOneAttempt) {
-  wire_->responses.push_back(FaultHttp(20014, "Authentication failed"));
+  wire_->responses.push_back(FaultReply(20014, "Authentication failed"));
   wire_->responses.push_back(ListOk());
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
@@ -134,7 +123,7 @@ TEST_F(RetryWireTest, WrongKeyIsExactlyOneAttempt) {
 }
 
 TEST_F(RetryWireTest, DailyQuotaIsOneAttemptWithAClearMessage) {
-  wire_->responses.push_back(FaultHttp(20015, "Request Limit Exceeded"));
+  wire_->responses.push_back(FaultReply(20015, "Request Limit Exceeded"));
   wire_->responses.push_back(ListOk());
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
@@ -194,7 +183,7 @@ TEST_F(RetryWireTest, Http503IsRetriedAndNonXml200IsNot) {
 }
 
 TEST_F(RetryWireTest, UpdateByIdIsRetriedOnRateLimit) {
-  wire_->responses.push_back(FaultHttp(20023, "Rate Limit Exceeded"));
+  wire_->responses.push_back(FaultReply(20023, "Rate Limit Exceeded"));
   wire_->responses.push_back(SyncOk("UPDATED"));
   std::vector<MObject> objects{marketo::Program(1970).AddTag("Channel", "Webinar")};
   auto r = Client().Sync(objects, SyncOperation::kUpdate);

@@ -20,6 +20,8 @@
 
 namespace {
 
+using marketo_test::FaultReply;
+
 using marketo::ClientOptions;
 using marketo::MObject;
 using marketo::MObjectClient;
@@ -62,18 +64,6 @@ class SoapConnectionTest : public ::testing::Test {
 std::string SyncResponse(const std::string& statuses) {
   return HttpReply(Envelope("<ns1:successSyncMObjects><result><mObjStatusList>" + statuses +
                             "</mObjStatusList></result></ns1:successSyncMObjects>"));
-}
-
-std::string FaultResponse(int code, const std::string& text) {
-  return HttpReply(
-      Envelope("<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>" +
-               std::to_string(code) + " - " + text +
-               "</faultstring><detail><ns1:serviceException "
-               "xmlns:ns1=\"http://www.marketo.com/mktows/\"><name>mktServiceException</name>"
-               "<message>" +
-               text + " (" + std::to_string(code) + ")</message><code>" + std::to_string(code) +
-               "</code></ns1:serviceException></detail></SOAP-ENV:Fault>"),
-      "500 Internal Server Error");
 }
 
 std::vector<MObject> SeedProgram() {
@@ -174,7 +164,7 @@ TEST_F(SoapConnectionTest, StatusCountMismatch) {
 }
 
 TEST_F(SoapConnectionTest, AuthFaultIsTypedAndLeaksNoSecret) {
-  wire_->Push(FaultResponse(20014, "Authentication failed"));
+  wire_->Push(FaultReply(20014, "Authentication failed"));
   std::vector<MObject> v{marketo::Opportunity(1)};
   auto r = Client().Sync(v, SyncOperation::kUpdate);
   ASSERT_FALSE(r.ok());
@@ -191,7 +181,7 @@ TEST_F(SoapConnectionTest, AuthFaultIsTypedAndLeaksNoSecret) {
 }
 
 TEST_F(SoapConnectionTest, QuotaFaultIsResourceExhausted) {
-  wire_->Push(FaultResponse(20023, "Rate Limit Exceeded"));
+  wire_->Push(FaultReply(20023, "Rate Limit Exceeded"));
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
@@ -200,7 +190,7 @@ TEST_F(SoapConnectionTest, QuotaFaultIsResourceExhausted) {
 
 TEST_F(SoapConnectionTest, EchoedSecretInFaultIsScrubbed) {
   const std::string sig = marketo::ComputeSignature("2013-08-05T14:22:45-07:00", kUserId, kKey);
-  wire_->Push(FaultResponse(20014, std::string("bad signature ") + sig + " key " + kKey));
+  wire_->Push(FaultReply(20014, std::string("bad signature ") + sig + " key " + kKey));
   auto r = Client().List();
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), Not(HasSubstr(sig)));

@@ -40,6 +40,13 @@ class MockConnection : public Connection {
               (override));
   /// Mocked listMObjects.
   MOCK_METHOD(StatusOr<std::vector<std::string>>, ListMObjects, (), (override));
+  /// Mocked syncLead.
+  MOCK_METHOD(StatusOr<SyncLeadResult>, SyncLead, (const SyncLeadRequest& request), (override));
+  /// Mocked syncMultipleLeads.
+  MOCK_METHOD(StatusOr<std::vector<LeadSyncResult>>, SyncMultipleLeads,
+              (const SyncMultipleLeadsRequest& request), (override));
+  /// Mocked getLead.
+  MOCK_METHOD(StatusOr<std::vector<LeadRecord>>, GetLead, (const LeadKey& key), (override));
 };
 
 }  // namespace mocks

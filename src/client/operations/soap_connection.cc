@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "operations/connection_core.h"
+#include "operations/lead_operations.h"
 #include "operations/mobject_operations.h"
 
 namespace marketo {
@@ -26,7 +27,7 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = MObjectOperations<ConnectionCore>;
+using Operations = LeadOperations<MObjectOperations<ConnectionCore>>;
 
 class SoapConnection final : public Operations {
  public:

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "soapH.h"
@@ -18,6 +19,13 @@ namespace internal {
 // Document/literal serialisation does no pointer tracking, so gSOAP writes these like objects
 // from its own arena and never frees them. soap() is the context for arena allocations
 // (soap_new_*), which live until the call ends.
+// Generated classes reset themselves with soap_default(); other types are value-initialised.
+template <typename T, typename = void>
+struct HasSoapDefault : std::false_type {};
+template <typename T>
+struct HasSoapDefault<T, std::void_t<decltype(std::declval<T&>().soap_default(nullptr))>>
+    : std::true_type {};
+
 class RequestBuilder {
  public:
   explicit RequestBuilder(struct soap* soap) : soap_(soap) {}
@@ -39,7 +47,12 @@ class RequestBuilder {
     for (auto& p : pools_) {
       if (p) p->Reset();
     }
+    context_header_ = nullptr;
   }
+
+  // The MktowsContextHeader to send with this request (syncLead only), or null.
+  void SetContextHeader(mktows__MktowsContextHeaderInfo* header) { context_header_ = header; }
+  mktows__MktowsContextHeaderInfo* context_header() const { return context_header_; }
 
  private:
   struct PoolBase {
@@ -52,10 +65,10 @@ class RequestBuilder {
     T* Next(struct soap* s) {
       if (used == items.size()) items.push_back(std::make_unique<T>());
       T* p = items[used++].get();
-      if constexpr (std::is_class_v<T>) {
+      if constexpr (HasSoapDefault<T>::value) {
         p->soap_default(s);  // back to defaults; erase()/clear() keep the buffers
       } else {
-        *p = T();
+        *p = T();  // scalars, enums and std::string
       }
       return p;
     }
@@ -81,6 +94,7 @@ class RequestBuilder {
 
   struct soap* soap_;
   std::vector<std::unique_ptr<PoolBase>> pools_;
+  mktows__MktowsContextHeaderInfo* context_header_ = nullptr;
 };
 
 }  // namespace internal

@@ -38,7 +38,7 @@ void Sign(Context& c) {
   c.auth.requestSignature = ComputeSignature(c.auth.requestTimestamp, o.credentials.user_id,
                                              o.credentials.encryption_key);
   // gSOAP clears soap->header after every call, so it is set again each time.
-  c.proxy.soap_header(&c.auth, nullptr);
+  c.proxy.soap_header(&c.auth, c.builder.context_header());
 }
 
 void EmitWireLog(const Context& c) {

@@ -1,0 +1,177 @@
+#ifndef MARKETO_LEAD_CLIENT_H_
+#define MARKETO_LEAD_CLIENT_H_
+
+/// @file
+/// LeadClient and the requests and results of the lead operations (syncLead,
+/// syncMultipleLeads, getLead).
+///
+/// connection.h includes this header for the request types, so it only declares Connection;
+/// build the connection with MakeConnection() from marketo/connection.h (marketo/marketo.h has
+/// both).
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marketo/lead.h"
+#include "marketo/options.h"
+#include "marketo/status_or.h"
+
+namespace marketo {
+
+class Connection;
+
+/// Most records one syncMultipleLeads call may carry as the SDK sends it. Marketo advises at
+/// most 300 (SyncLeadsOptions::batch_size), and the SDK never sends more than this.
+inline constexpr std::size_t kMaxSyncLeadsBatchSize = 1000;
+
+/// One syncLead call: upsert one lead.
+struct SyncLeadRequest {
+  /// The lead. It needs a match key: `id`, `foreign_sys_person_id` (with `foreign_sys_type`),
+  /// `email`, or `marketo_cookie` below. Precedence: id, then foreign id, then cookie, then email.
+  LeadRecord lead;
+  /// Return the stored lead in SyncLeadResult::lead.
+  bool return_lead = false;
+  /// A Munchkin cookie to associate with the lead (an anonymous lead with it becomes known).
+  std::optional<std::string> marketo_cookie;
+  /// API 3_1's moveCookie flag, sent as given (Marketo does not document it).
+  std::optional<bool> move_cookie;
+  /// The workspace for a new lead (the MktowsContextHeader, sent only with syncLead).
+  std::optional<std::string> target_workspace;
+};
+
+/// Per-lead outcome of a sync (schema `LeadSyncStatus`), plus kUnknown.
+enum class LeadSyncStatus {
+  /// CREATED.
+  kCreated,
+  /// UPDATED.
+  kUpdated,
+  /// FAILED; see the result's error.
+  kFailed,
+  /// A status this SDK version does not know; raw_status keeps it.
+  kUnknown,
+};
+
+/// Wire name ("CREATED", ...) or "UNKNOWN".
+const char* ToString(LeadSyncStatus status) noexcept;
+/// Maps a wire status to LeadSyncStatus; anything unrecognised is kUnknown.
+LeadSyncStatus ParseLeadSyncStatus(std::string_view text) noexcept;
+
+/// The outcome for one synced lead.
+struct LeadSyncResult {
+  /// Position of the lead in the caller's input.
+  std::size_t index = 0;
+  /// The lead's Marketo id, when the server returned one.
+  std::optional<std::int64_t> lead_id;
+  /// The mapped status; kFailed for inputs that were rejected or lost with a failed call.
+  LeadSyncStatus status = LeadSyncStatus::kUnknown;
+  /// The status exactly as received (empty when the lead was never sent).
+  std::string raw_status;
+  /// The server's error text, or the SDK's reason for a rejected or lost input.
+  std::string error;
+  /// OK unless the outcome comes from a validation rejection or a call-level failure.
+  Status call_status;
+};
+
+/// Result of one syncLead call.
+struct SyncLeadResult {
+  /// The lead's Marketo id.
+  std::int64_t lead_id = 0;
+  /// CREATED, UPDATED or FAILED.
+  LeadSyncStatus status = LeadSyncStatus::kUnknown;
+  /// The status exactly as received.
+  std::string raw_status;
+  /// The server's error text for kFailed.
+  std::string error;
+  /// The stored lead, when SyncLeadRequest::return_lead was set.
+  std::optional<LeadRecord> lead;
+};
+
+/// One syncMultipleLeads call (Connection::SyncMultipleLeads; LeadClient::SyncLeads splits any
+/// number of leads into such calls).
+struct SyncMultipleLeadsRequest {
+  /// The leads, each with `id`, `foreign_sys_person_id` or `email`.
+  LeadSpan leads;
+  /// False turns off Marketo's de-duplication by email: a lead matched only by email is then
+  /// created again.
+  bool dedup_enabled = true;
+};
+
+/// Options of LeadClient::SyncLeads.
+struct SyncLeadsOptions {
+  /// Leads per call, 1..1000; default 300, Marketo's advice.
+  std::size_t batch_size = 300;
+  /// See SyncMultipleLeadsRequest::dedup_enabled.
+  bool dedup_enabled = true;
+  /// Calls on the wire at once, as SyncAllOptions::concurrency (0 is treated as 1).
+  std::size_t concurrency = 1;
+  /// Stop at the first call-level failure; later batches are "not sent".
+  bool stop_on_call_error = false;
+  /// Called after each batch with (leads finished, total), never by two threads at once.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Result of LeadClient::SyncLeads: one result per input, in input order.
+struct SyncLeadsResult {
+  /// Exactly one entry per input lead (`results[i].index == i`).
+  std::vector<LeadSyncResult> results;
+  /// OK when every batch was answered; otherwise the first failed batch's Status.
+  Status status;
+  /// Calls made.
+  std::size_t calls = 0;
+  /// Calls that failed at call level.
+  std::size_t failed_calls = 0;
+};
+
+/// The checks LeadClient::SyncLead runs before any I/O: a match key, a foreign id only with its
+/// type (and the other way round), ids within the schema's range, no empty field names.
+Status ValidateSyncLeadRequest(const SyncLeadRequest& request);
+/// The checks of one record of syncMultipleLeads (as above, without the cookie).
+Status ValidateSyncLeadsRecord(const LeadRecord& lead);
+/// A key with a value (a positive decimal id for kIdnum).
+Status ValidateLeadKey(const LeadKey& key);
+
+/// Idempotency traits of syncLead for the retry table: every valid request has a match key, so
+/// a repeat updates what the first attempt created. Always false.
+bool SyncLeadCreatesUnkeyed(const SyncLeadRequest& request) noexcept;
+/// For syncMultipleLeads: true when de-duplication is off and some lead is keyed by email only
+/// (a repeat would create it again).
+bool SyncMultipleLeadsCreatesUnkeyed(const SyncMultipleLeadsRequest& request) noexcept;
+
+/// Typed, validated calls of the lead family over a shared Connection. Cheap to copy; safe to
+/// use from several threads at once.
+class LeadClient {
+ public:
+  /// Uses `connection` for every call; share it with the other family clients. Not null.
+  explicit LeadClient(std::shared_ptr<Connection> connection);
+  /// Convenience: LeadClient(MakeConnection(std::move(options))).
+  explicit LeadClient(ClientOptions options);
+
+  /// One syncLead call, validated first (ValidateSyncLeadRequest).
+  StatusOr<SyncLeadResult> SyncLead(const SyncLeadRequest& request);
+
+  /// Syncs any number of leads with syncMultipleLeads, in batches of at most
+  /// `options.batch_size`. Never fails as a whole: one result per input, in input order. A lead
+  /// that fails validation is not sent (kFailed, call_status kInvalidArgument, error naming
+  /// `lead[i]` and the field); the leads of a failed call get kFailed with that call's Status.
+  SyncLeadsResult SyncLeads(LeadSpan leads, const SyncLeadsOptions& options = {});
+
+  /// getLead: every lead the key matches (an email may match several). No match is a
+  /// kSoapFault with marketo_error_code() == error_codes::kLeadNotFound.
+  StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& key);
+
+  /// The underlying connection.
+  const std::shared_ptr<Connection>& connection() const noexcept { return connection_; }
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
+}  // namespace marketo
+
+#endif  // MARKETO_LEAD_CLIENT_H_

@@ -1,0 +1,232 @@
+#ifndef MARKETO_SRC_CLIENT_OPERATIONS_LEAD_OPERATIONS_H_
+#define MARKETO_SRC_CLIENT_OPERATIONS_LEAD_OPERATIONS_H_
+
+// The lead family on gSOAP: pure marshal functions in both directions (testable without a
+// socket), the declarations of syncLead, syncMultipleLeads and getLead, and the layer that
+// implements their Connection methods. Wire facts: docs/protocol.md, "Leads and activities".
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "marketo/connection.h"
+#include "marketo/lead_client.h"
+#include "operations/operation_spec.h"
+
+namespace marketo {
+namespace internal {
+namespace leads {
+
+using Proxy = MktowsApiSoapBindingProxy;
+
+// ---- SDK -> gSOAP ----------------------------------------------------------------------------
+
+inline std::string* ToSoapString(RequestBuilder& b, const std::string& v) {
+  std::string* p = b.New<std::string>();
+  *p = v;
+  return p;
+}
+
+inline mktows__ArrayOfAttribute* ToSoap(RequestBuilder& b,
+                                        const std::vector<LeadAttribute>& attrs) {
+  auto* list = b.New<mktows__ArrayOfAttribute>();
+  list->attribute.reserve(attrs.size());
+  for (const auto& a : attrs) {
+    auto* p = b.New<mktows__Attribute>();
+    p->attrName = a.name;
+    p->attrValue = a.value;
+    if (a.type) p->attrType = ToSoapString(b, *a.type);
+    list->attribute.push_back(p);
+  }
+  return list;
+}
+
+inline mktows__LeadRecord* ToSoap(RequestBuilder& b, const LeadRecord& lead) {
+  auto* r = b.New<mktows__LeadRecord>();
+  if (lead.id) {
+    r->Id = b.New<int>();
+    *r->Id = static_cast<int>(*lead.id);  // validated to fit
+  }
+  if (lead.email) r->Email = ToSoapString(b, *lead.email);
+  if (lead.foreign_sys_person_id) {
+    r->ForeignSysPersonId = ToSoapString(b, *lead.foreign_sys_person_id);
+  }
+  if (lead.foreign_sys_type) {
+    r->ForeignSysType = b.New<mktows__ForeignSysType>();
+    soap_s2mktows__ForeignSysType(b.soap(), ToString(*lead.foreign_sys_type), r->ForeignSysType);
+  }
+  if (!lead.attributes.empty()) r->leadAttributeList = ToSoap(b, lead.attributes);
+  return r;
+}
+
+inline mktows__ParamsSyncLead* SyncLeadToSoap(RequestBuilder& b, const SyncLeadRequest& r) {
+  auto* p = b.New<mktows__ParamsSyncLead>();
+  p->leadRecord = ToSoap(b, r.lead);
+  p->returnLead = r.return_lead;
+  if (r.marketo_cookie) p->marketoCookie = ToSoapString(b, *r.marketo_cookie);
+  if (r.move_cookie) {
+    p->moveCookie = b.New<bool>();
+    *p->moveCookie = *r.move_cookie;
+  }
+  if (r.target_workspace) {
+    auto* header = b.New<mktows__MktowsContextHeaderInfo>();
+    header->targetWorkspace = *r.target_workspace;
+    b.SetContextHeader(header);
+  }
+  return p;
+}
+
+inline mktows__ParamsSyncMultipleLeads* SyncMultipleToSoap(RequestBuilder& b,
+                                                           const SyncMultipleLeadsRequest& r) {
+  auto* p = b.New<mktows__ParamsSyncMultipleLeads>();
+  p->leadRecordList = b.New<mktows__ArrayOfLeadRecord>();
+  p->leadRecordList->leadRecord.reserve(r.leads.size());
+  for (const auto& lead : r.leads) p->leadRecordList->leadRecord.push_back(ToSoap(b, lead));
+  p->dedupEnabled = b.New<bool>();
+  *p->dedupEnabled = r.dedup_enabled;
+  return p;
+}
+
+inline mktows__ParamsGetLead* GetLeadToSoap(RequestBuilder& b, const LeadKey& key) {
+  auto* p = b.New<mktows__ParamsGetLead>();
+  p->leadKey = b.New<mktows__LeadKey>();
+  soap_s2mktows__LeadKeyRef(b.soap(), ToString(key.type), &p->leadKey->keyType);
+  p->leadKey->keyValue = key.value;
+  return p;
+}
+
+// ---- gSOAP -> SDK ----------------------------------------------------------------------------
+
+inline Status Malformed(const char* op, const std::string& what) {
+  return Status(StatusCode::kMalformedResponse, std::string(op) + ": " + what);
+}
+
+inline LeadRecord Take(struct soap* s, mktows__LeadRecord& r) {
+  LeadRecord lead;
+  if (r.Id) lead.id = *r.Id;
+  if (r.Email) lead.email = std::move(*r.Email);
+  if (r.ForeignSysPersonId) lead.foreign_sys_person_id = std::move(*r.ForeignSysPersonId);
+  if (r.ForeignSysType) {
+    lead.foreign_sys_type =
+        ParseForeignSysType(soap_mktows__ForeignSysType2s(s, *r.ForeignSysType));
+  }
+  if (r.leadAttributeList != nullptr) {
+    lead.attributes.reserve(r.leadAttributeList->attribute.size());
+    for (auto* a : r.leadAttributeList->attribute) {
+      if (a == nullptr) continue;
+      std::optional<std::string> type;
+      if (a->attrType) type = std::move(*a->attrType);
+      lead.attributes.push_back({std::move(a->attrName), std::move(a->attrValue), std::move(type)});
+    }
+  }
+  return lead;
+}
+
+inline std::vector<LeadRecord> TakeLeads(struct soap* s, mktows__ArrayOfLeadRecord* list) {
+  std::vector<LeadRecord> out;
+  if (list == nullptr) return out;
+  out.reserve(list->leadRecord.size());
+  for (auto* r : list->leadRecord) {
+    if (r != nullptr) out.push_back(Take(s, *r));
+  }
+  return out;
+}
+
+inline LeadSyncResult Take(struct soap* s, const mktows__SyncStatus& st, std::size_t index) {
+  LeadSyncResult r;
+  r.index = index;
+  r.lead_id = st.leadId;
+  r.raw_status = soap_mktows__LeadSyncStatus2s(s, st.status);
+  r.status = ParseLeadSyncStatus(r.raw_status);
+  if (st.error) r.error = *st.error;
+  return r;
+}
+
+inline StatusOr<SyncLeadResult> SyncLeadFromSoap(mktows__SuccessSyncLead& resp,
+                                                 const SyncLeadRequest&) {
+  if (resp.result == nullptr || resp.result->syncStatus == nullptr) {
+    return Malformed("syncLead", "response has no syncStatus");
+  }
+  const LeadSyncResult st = Take(resp.soap, *resp.result->syncStatus, 0);
+  SyncLeadResult out;
+  out.lead_id = resp.result->leadId;
+  out.status = st.status;
+  out.raw_status = st.raw_status;
+  out.error = st.error;
+  if (resp.result->leadRecord != nullptr) out.lead = Take(resp.soap, *resp.result->leadRecord);
+  return out;
+}
+
+inline StatusOr<std::vector<LeadSyncResult>> SyncMultipleFromSoap(
+    mktows__SuccessSyncMultipleLeads& resp, const SyncMultipleLeadsRequest& request) {
+  if (resp.result == nullptr || resp.result->syncStatusList == nullptr) {
+    return Malformed("syncMultipleLeads", "response has no syncStatusList");
+  }
+  const auto& list = resp.result->syncStatusList->syncStatus;
+  if (list.size() != request.leads.size()) {
+    return Status(StatusCode::kResponseMismatch,
+                  "syncMultipleLeads: sent " + std::to_string(request.leads.size()) +
+                      " leads but got " + std::to_string(list.size()) + " statuses");
+  }
+  std::vector<LeadSyncResult> out;
+  out.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i] == nullptr) return Malformed("syncMultipleLeads", "empty syncStatus");
+    out.push_back(Take(resp.soap, *list[i], i));
+  }
+  return out;
+}
+
+inline StatusOr<std::vector<LeadRecord>> GetLeadFromSoap(mktows__SuccessGetLead& resp,
+                                                         const LeadKey&) {
+  if (resp.result == nullptr) return Malformed("getLead", "response has no result");
+  return TakeLeads(resp.soap, resp.result->leadRecordList);
+}
+
+// ---- the operations --------------------------------------------------------------------------
+
+inline CallTraits SyncLeadTraits(const SyncLeadRequest& request) {
+  return CallTraits{SyncLeadCreatesUnkeyed(request), nullptr};
+}
+
+inline CallTraits SyncMultipleTraits(const SyncMultipleLeadsRequest& request) {
+  return CallTraits{SyncMultipleLeadsCreatesUnkeyed(request),
+                    request.dedup_enabled ? nullptr : "without de-duplication"};
+}
+
+inline constexpr auto kSyncLead =
+    DeclareOperation(Operation::kSyncLead, &Connection::SyncLead, &SyncLeadTraits, &SyncLeadToSoap,
+                     &SyncLeadFromSoap, &Proxy::syncLead);
+inline constexpr auto kSyncMultiple = DeclareOperation(
+    Operation::kSyncMultipleLeads, &Connection::SyncMultipleLeads, &SyncMultipleTraits,
+    &SyncMultipleToSoap, &SyncMultipleFromSoap, &Proxy::syncMultipleLeads);
+inline constexpr auto kGetLead =
+    DeclareOperation(Operation::kGetLead, &Connection::GetLead, nullptr, &GetLeadToSoap,
+                     &GetLeadFromSoap, &Proxy::getLead);
+
+}  // namespace leads
+
+// Implements the family's Connection methods on a ConnectionCore (see soap_connection.cc).
+template <typename Base>
+class LeadOperations : public Base {
+ public:
+  using Base::Base;
+
+  StatusOr<SyncLeadResult> SyncLead(const SyncLeadRequest& request) override {
+    return this->Call(leads::kSyncLead, request);
+  }
+  StatusOr<std::vector<LeadSyncResult>> SyncMultipleLeads(
+      const SyncMultipleLeadsRequest& request) override {
+    return this->Call(leads::kSyncMultiple, request);
+  }
+  StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& key) override {
+    return this->Call(leads::kGetLead, key);
+  }
+};
+
+}  // namespace internal
+}  // namespace marketo
+
+#endif  // MARKETO_SRC_CLIENT_OPERATIONS_LEAD_OPERATIONS_H_
