@@ -80,6 +80,10 @@ class Connection {
   virtual StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& /*key*/) {
     return UnimplementedError(Operation::kGetLead);
   }
+  /// getMultipleLeads: one page.
+  virtual StatusOr<LeadsPage> GetMultipleLeads(const GetMultipleLeadsRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetMultipleLeads);
+  }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while
   /// others are on the wire. Returns a connection that makes the same calls through the same

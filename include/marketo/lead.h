@@ -2,12 +2,15 @@
 #define MARKETO_LEAD_H_
 
 /// @file
-/// The lead family's values: lead keys and lead records (schema `LeadKey`, `LeadRecord`).
+/// The lead family's values: lead keys and records (schema `LeadKey`, `LeadRecord`), stream
+/// positions and lead selectors.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "marketo/span.h"
@@ -130,6 +133,67 @@ struct LeadRecord {
 
 /// A non-owning view of contiguous lead records.
 using LeadSpan = Span<LeadRecord>;
+
+/// Where the server left off in a paged read: the `streamPosition` it returned, as an opaque,
+/// printable token. Pass it back to continue; an empty one means the start.
+class StreamPosition {
+ public:
+  /// The start of the stream.
+  StreamPosition() = default;
+  /// A position the server returned (or text() of one saved earlier).
+  explicit StreamPosition(std::string token) : token_(std::move(token)) {}
+  /// The token, safe to print and to store.
+  const std::string& text() const noexcept { return token_; }
+  /// True at the start of the stream.
+  bool empty() const noexcept { return token_.empty(); }
+  /// Positions compare equal when their tokens do.
+  friend bool operator==(const StreamPosition& a, const StreamPosition& b) {
+    return a.token_ == b.token_;
+  }
+  /// Negation of operator==.
+  friend bool operator!=(const StreamPosition& a, const StreamPosition& b) { return !(a == b); }
+
+ private:
+  std::string token_;
+};
+
+/// Which leads a read selects (schema `LeadSelector` and its three kinds).
+struct LeadSelector {
+  /// The selector's kind.
+  enum class Kind {
+    /// Leads named by keys of one type (`LeadKeySelector`).
+    kKeys,
+    /// The members of a static list, by name or id (`StaticListSelector`).
+    kStaticList,
+    /// Leads updated in a time window (`LastUpdateAtSelector`).
+    kUpdatedBetween,
+  };
+  /// Which of the fields below apply.
+  Kind kind = Kind::kKeys;
+  /// kKeys: the type of every key in `key_values`.
+  LeadKeyType key_type = LeadKeyType::kIdnum;
+  /// kKeys: the keys (at most 100 per call; LeadClient's walks split longer lists).
+  std::vector<std::string> key_values;
+  /// kStaticList: the list's name (or set `list_id`, not both).
+  std::optional<std::string> list_name;
+  /// kStaticList: the list's id.
+  std::optional<std::int64_t> list_id;
+  /// kUpdatedBetween: the start of the window.
+  std::chrono::system_clock::time_point oldest_updated_at;
+  /// kUpdatedBetween: the end of the window; absent means "until now".
+  std::optional<std::chrono::system_clock::time_point> latest_updated_at;
+
+  /// Leads named by `values`, all of type `type`.
+  static LeadSelector Keys(LeadKeyType type, std::vector<std::string> values);
+  /// The members of the static list called `name`.
+  static LeadSelector StaticList(std::string name);
+  /// The members of the static list with id `id`.
+  static LeadSelector StaticListId(std::int64_t id);
+  /// Leads updated in [oldest, latest] (latest absent: until now).
+  static LeadSelector UpdatedBetween(
+      std::chrono::system_clock::time_point oldest,
+      std::optional<std::chrono::system_clock::time_point> latest = std::nullopt);
+};
 
 }  // namespace marketo
 

@@ -3,12 +3,13 @@
 
 /// @file
 /// LeadClient and the requests and results of the lead operations (syncLead,
-/// syncMultipleLeads, getLead).
+/// syncMultipleLeads, getLead, getMultipleLeads).
 ///
 /// connection.h includes this header for the request types, so it only declares Connection;
 /// build the connection with MakeConnection() from marketo/connection.h (marketo/marketo.h has
 /// both).
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -128,6 +129,87 @@ struct SyncLeadsResult {
   std::size_t failed_calls = 0;
 };
 
+/// Most keys one getMultipleLeads call may name (Marketo ignores the rest).
+inline constexpr std::size_t kMaxLeadKeysPerCall = 100;
+/// The longest update window one call may ask for (Marketo answers 20022 beyond it).
+inline constexpr std::chrono::hours kMaxUpdateWindow{24 * 30};
+/// The largest page one getMultipleLeads call may ask for.
+inline constexpr int kMaxLeadsPageSize = 1000;
+
+/// One getMultipleLeads call: one page of the leads `selector` selects.
+struct GetMultipleLeadsRequest {
+  /// Which leads: at most 100 keys, and a window of at most 30 days, per call.
+  LeadSelector selector;
+  /// Only these fields are returned; empty means every field.
+  std::vector<std::string> include_attributes;
+  /// Leads per page, 1..1000; absent means the server's default.
+  std::optional<int> batch_size;
+  /// Where the previous page ended; empty for the first page.
+  StreamPosition stream_position;
+};
+
+/// One page of a getMultipleLeads read.
+struct LeadsPage {
+  /// The leads of this page.
+  std::vector<LeadRecord> leads;
+  /// How many leads the server says this page holds.
+  int return_count = 0;
+  /// How many leads are left after this page; 0 at the end.
+  int remaining_count = 0;
+  /// Pass it back for the next page.
+  StreamPosition new_stream_position;
+};
+
+/// Where a LeadClient::ForEachLead walk stands, as an opaque printable token: which part of
+/// the selection (a split key list or window), the page, and how many of its leads were
+/// delivered. Persist text() and resume the same walk (same selector) with it.
+class LeadReadPosition {
+ public:
+  /// The start of the walk.
+  LeadReadPosition() = default;
+  /// text() of a position saved earlier; a malformed one fails the walk with
+  /// kInvalidArgument.
+  static LeadReadPosition FromText(std::string text);
+  /// The token, safe to print and to store.
+  const std::string& text() const noexcept { return text_; }
+  /// True at the start of the walk.
+  bool empty() const noexcept { return text_.empty(); }
+
+ private:
+  std::string text_;
+};
+
+/// Options of LeadClient::ForEachLead and GetAllLeads.
+struct ReadLeadsOptions {
+  /// Only these fields are returned; empty means every field.
+  std::vector<std::string> include_attributes;
+  /// Leads per page, 1..1000. Default 200, Marketo's advice.
+  int batch_size = 200;
+  /// Continue a walk that stopped here.
+  LeadReadPosition resume_from;
+};
+
+/// Called for each lead of a walk, in order, with the position to resume from after it. Return
+/// false to stop.
+using LeadVisitor = std::function<bool(LeadRecord&& lead, const LeadReadPosition& after)>;
+
+/// Options of LeadClient::ExportLeads.
+struct ExportLeadsOptions {
+  /// Sub-windows read at once.
+  std::size_t concurrency = 4;
+  /// Length of each sub-window (at most 30 days).
+  std::chrono::hours slice{24};
+  /// Only these fields are returned; empty means every field.
+  std::vector<std::string> include_attributes;
+  /// Leads per page, 1..1000.
+  int batch_size = 200;
+};
+
+/// The checks of one getMultipleLeads call: a selector of one kind with its fields, at most 100
+/// keys, a window of at most 30 days that does not end before it starts, field names and page
+/// size.
+Status ValidateGetMultipleLeadsRequest(const GetMultipleLeadsRequest& request);
+
 /// The checks LeadClient::SyncLead runs before any I/O: a match key, a foreign id only with its
 /// type (and the other way round), ids within the schema's range, no empty field names.
 Status ValidateSyncLeadRequest(const SyncLeadRequest& request);
@@ -164,6 +246,31 @@ class LeadClient {
   /// getLead: every lead the key matches (an email may match several). No match is a
   /// kSoapFault with marketo_error_code() == error_codes::kLeadNotFound.
   StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& key);
+
+  /// One getMultipleLeads call (one page), validated first.
+  StatusOr<LeadsPage> GetMultipleLeads(const GetMultipleLeadsRequest& request);
+
+  /// Walks every lead `selector` selects, page by page, calling `visit` for each in order;
+  /// stops early (returning OK) when it returns false. Key lists longer than 100 are read in
+  /// parts of 100, windows longer than 30 days in parts of 30 days (never sent whole); a lead
+  /// that a later part returns again (updated during the walk) is delivered once. Resume a walk
+  /// with ReadLeadsOptions::resume_from.
+  Status ForEachLead(const LeadSelector& selector, const ReadLeadsOptions& options,
+                     const LeadVisitor& visit);
+
+  /// Every lead `selector` selects (see ForEachLead).
+  StatusOr<std::vector<LeadRecord>> GetAllLeads(const LeadSelector& selector,
+                                                const ReadLeadsOptions& options = {});
+
+  /// Reads the leads updated in [oldest, latest] as Marketo advises for large exports: the
+  /// window is cut into sub-windows of `options.slice`, read `options.concurrency` at a time,
+  /// and merged without duplicates. `on_lead` is called for each lead once, from the worker
+  /// threads but never by two at once; returning false stops the export (OK). The first failed
+  /// call stops it and is returned.
+  Status ExportLeads(std::chrono::system_clock::time_point oldest,
+                     std::chrono::system_clock::time_point latest,
+                     const ExportLeadsOptions& options,
+                     const std::function<bool(LeadRecord&& lead)>& on_lead);
 
   /// The underlying connection.
   const std::shared_ptr<Connection>& connection() const noexcept { return connection_; }

@@ -78,4 +78,36 @@ std::optional<std::int64_t> LeadRecord::LeadScore() const {
   return n;
 }
 
+LeadSelector LeadSelector::Keys(LeadKeyType type, std::vector<std::string> values) {
+  LeadSelector s;
+  s.kind = Kind::kKeys;
+  s.key_type = type;
+  s.key_values = std::move(values);
+  return s;
+}
+
+LeadSelector LeadSelector::StaticList(std::string name) {
+  LeadSelector s;
+  s.kind = Kind::kStaticList;
+  s.list_name = std::move(name);
+  return s;
+}
+
+LeadSelector LeadSelector::StaticListId(std::int64_t id) {
+  LeadSelector s;
+  s.kind = Kind::kStaticList;
+  s.list_id = id;
+  return s;
+}
+
+LeadSelector LeadSelector::UpdatedBetween(
+    std::chrono::system_clock::time_point oldest,
+    std::optional<std::chrono::system_clock::time_point> latest) {
+  LeadSelector s;
+  s.kind = Kind::kUpdatedBetween;
+  s.oldest_updated_at = oldest;
+  s.latest_updated_at = latest;
+  return s;
+}
+
 }  // namespace marketo

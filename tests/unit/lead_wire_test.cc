@@ -191,4 +191,53 @@ TEST_F(LeadWireTest, ALostAnswerIsRetriedWithDeduplicationAndNotWithout) {
   EXPECT_EQ(dup.results[0].status, LeadSyncStatus::kFailed);
 }
 
+TEST_F(LeadWireTest, SelectorsGoOutWithTheirXsiTypeAndPagesComeBack) {
+  const std::string page =
+      "<ns1:successGetMultipleLeads><result><returnCount>1</returnCount>"
+      "<remainingCount>4</remainingCount><newStreamPosition>pos-2</newStreamPosition>"
+      "<leadRecordList><leadRecord><Id>3</Id></leadRecord></leadRecordList></result>"
+      "</ns1:successGetMultipleLeads>";
+  for (int i = 0; i < 3; ++i) wire_->Push(HttpReply(Envelope(page)));
+  LeadClient client = Client();
+  marketo::GetMultipleLeadsRequest r;
+  r.selector = marketo::LeadSelector::Keys(marketo::LeadKeyType::kEmail, {"a@x.y", "b@x.y"});
+  r.include_attributes = {"FirstName"};
+  r.batch_size = 2;
+  r.stream_position = marketo::StreamPosition("pos-1");
+  auto got = client.GetMultipleLeads(r);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->remaining_count, 4);
+  EXPECT_EQ(got->new_stream_position.text(), "pos-2");
+  ASSERT_EQ(got->leads.size(), 1u);
+  std::string body = wire_->LastBody();
+  EXPECT_THAT(body, HasSubstr("xsi:type=\"mktows:LeadKeySelector\""));
+  auto xml = FlattenXml(body);
+  EXPECT_THAT(xml, Contains("/Envelope/Body/paramsGetMultipleLeads/leadSelector/keyType=EMAIL"));
+  EXPECT_THAT(xml, Contains("/Envelope/Body/paramsGetMultipleLeads/leadSelector/keyValues/"
+                            "stringItem=b@x.y"));
+  EXPECT_THAT(xml, Contains("/Envelope/Body/paramsGetMultipleLeads/streamPosition=pos-1"));
+  EXPECT_THAT(xml, Contains("/Envelope/Body/paramsGetMultipleLeads/includeAttributes/"
+                            "stringItem=FirstName"));
+
+  r = {};
+  r.selector = marketo::LeadSelector::UpdatedBetween(
+      std::chrono::system_clock::time_point(std::chrono::seconds(1767225600)),
+      std::chrono::system_clock::time_point(std::chrono::seconds(1767312000)));
+  ASSERT_TRUE(client.GetMultipleLeads(r).ok());
+  body = wire_->LastBody();
+  EXPECT_THAT(body, HasSubstr("xsi:type=\"mktows:LastUpdateAtSelector\""));
+  // The schema puts latestUpdatedAt before oldestUpdatedAt.
+  EXPECT_LT(body.find("<latestUpdatedAt>2026-01-02T00:00:00Z"),
+            body.find("<oldestUpdatedAt>2026-01-01T00:00:00Z"));
+  EXPECT_THAT(body, Not(HasSubstr("streamPosition")));
+
+  r = {};
+  r.selector = marketo::LeadSelector::StaticList("Webinar attendees");
+  ASSERT_TRUE(client.GetMultipleLeads(r).ok());
+  EXPECT_THAT(FlattenXml(wire_->LastBody()),
+              Contains("/Envelope/Body/paramsGetMultipleLeads/leadSelector/staticListName="
+                       "Webinar attendees"));
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("xsi:type=\"mktows:StaticListSelector\""));
+}
+
 }  // namespace

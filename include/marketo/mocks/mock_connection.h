@@ -47,6 +47,9 @@ class MockConnection : public Connection {
               (const SyncMultipleLeadsRequest& request), (override));
   /// Mocked getLead.
   MOCK_METHOD(StatusOr<std::vector<LeadRecord>>, GetLead, (const LeadKey& key), (override));
+  /// Mocked getMultipleLeads.
+  MOCK_METHOD(StatusOr<LeadsPage>, GetMultipleLeads, (const GetMultipleLeadsRequest& request),
+              (override));
 };
 
 }  // namespace mocks

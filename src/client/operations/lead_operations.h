@@ -2,10 +2,13 @@
 #define MARKETO_SRC_CLIENT_OPERATIONS_LEAD_OPERATIONS_H_
 
 // The lead family on gSOAP: pure marshal functions in both directions (testable without a
-// socket), the declarations of syncLead, syncMultipleLeads and getLead, and the layer that
-// implements their Connection methods. Wire facts: docs/protocol.md, "Leads and activities".
+// socket), the declarations of syncLead, syncMultipleLeads, getLead and getMultipleLeads, and
+// the layer that implements their Connection methods. Wire facts: docs/protocol.md, "Leads and
+// activities".
 
+#include <chrono>
 #include <cstddef>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <utility>
@@ -97,6 +100,61 @@ inline mktows__ParamsGetLead* GetLeadToSoap(RequestBuilder& b, const LeadKey& ke
   return p;
 }
 
+inline time_t ToTimeT(std::chrono::system_clock::time_point t) {
+  return static_cast<time_t>(
+      std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count());
+}
+
+inline mktows__ArrayOfString* ToSoap(RequestBuilder& b, const std::vector<std::string>& items) {
+  auto* list = b.New<mktows__ArrayOfString>();
+  list->stringItem.assign(items.begin(), items.end());
+  return list;
+}
+
+// The abstract LeadSelector goes out as one of its three kinds (xsi:type on the wire).
+inline mktows__LeadSelector* ToSoap(RequestBuilder& b, const LeadSelector& selector) {
+  switch (selector.kind) {
+    case LeadSelector::Kind::kKeys: {
+      auto* k = b.New<mktows__LeadKeySelector>();
+      soap_s2mktows__LeadKeyRef(b.soap(), ToString(selector.key_type), &k->keyType);
+      k->keyValues = ToSoap(b, selector.key_values);
+      return k;
+    }
+    case LeadSelector::Kind::kStaticList: {
+      auto* l = b.New<mktows__StaticListSelector>();
+      if (selector.list_name) l->staticListName = ToSoapString(b, *selector.list_name);
+      if (selector.list_id) {
+        l->staticListId = b.New<int>();
+        *l->staticListId = static_cast<int>(*selector.list_id);  // validated to fit
+      }
+      return l;
+    }
+    case LeadSelector::Kind::kUpdatedBetween: {
+      auto* w = b.New<mktows__LastUpdateAtSelector>();
+      w->oldestUpdatedAt = ToTimeT(selector.oldest_updated_at);
+      if (selector.latest_updated_at) {
+        w->latestUpdatedAt = b.New<time_t>();
+        *w->latestUpdatedAt = ToTimeT(*selector.latest_updated_at);
+      }
+      return w;
+    }
+  }
+  return nullptr;
+}
+
+inline mktows__ParamsGetMultipleLeads* GetMultipleToSoap(RequestBuilder& b,
+                                                         const GetMultipleLeadsRequest& r) {
+  auto* p = b.New<mktows__ParamsGetMultipleLeads>();
+  p->leadSelector = ToSoap(b, r.selector);
+  if (!r.stream_position.empty()) p->streamPosition = ToSoapString(b, r.stream_position.text());
+  if (r.batch_size) {
+    p->batchSize = b.New<int>();
+    *p->batchSize = *r.batch_size;
+  }
+  if (!r.include_attributes.empty()) p->includeAttributes = ToSoap(b, r.include_attributes);
+  return p;
+}
+
 // ---- gSOAP -> SDK ----------------------------------------------------------------------------
 
 inline Status Malformed(const char* op, const std::string& what) {
@@ -185,6 +243,17 @@ inline StatusOr<std::vector<LeadRecord>> GetLeadFromSoap(mktows__SuccessGetLead&
   return TakeLeads(resp.soap, resp.result->leadRecordList);
 }
 
+inline StatusOr<LeadsPage> GetMultipleFromSoap(mktows__SuccessGetMultipleLeads& resp,
+                                               const GetMultipleLeadsRequest&) {
+  if (resp.result == nullptr) return Malformed("getMultipleLeads", "response has no result");
+  LeadsPage page;
+  page.return_count = resp.result->returnCount;
+  page.remaining_count = resp.result->remainingCount;
+  page.new_stream_position = StreamPosition(std::move(resp.result->newStreamPosition));
+  page.leads = TakeLeads(resp.soap, resp.result->leadRecordList);
+  return page;
+}
+
 // ---- the operations --------------------------------------------------------------------------
 
 inline CallTraits SyncLeadTraits(const SyncLeadRequest& request) {
@@ -205,6 +274,9 @@ inline constexpr auto kSyncMultiple = DeclareOperation(
 inline constexpr auto kGetLead =
     DeclareOperation(Operation::kGetLead, &Connection::GetLead, nullptr, &GetLeadToSoap,
                      &GetLeadFromSoap, &Proxy::getLead);
+inline constexpr auto kGetMultiple =
+    DeclareOperation(Operation::kGetMultipleLeads, &Connection::GetMultipleLeads, nullptr,
+                     &GetMultipleToSoap, &GetMultipleFromSoap, &Proxy::getMultipleLeads);
 
 }  // namespace leads
 
@@ -223,6 +295,9 @@ class LeadOperations : public Base {
   }
   StatusOr<std::vector<LeadRecord>> GetLead(const LeadKey& key) override {
     return this->Call(leads::kGetLead, key);
+  }
+  StatusOr<LeadsPage> GetMultipleLeads(const GetMultipleLeadsRequest& request) override {
+    return this->Call(leads::kGetMultiple, request);
   }
 };
 
