@@ -84,6 +84,18 @@ class Connection {
   virtual StatusOr<LeadsPage> GetMultipleLeads(const GetMultipleLeadsRequest& /*request*/) {
     return UnimplementedError(Operation::kGetMultipleLeads);
   }
+  /// getLeadActivity: one page.
+  virtual StatusOr<ActivityPage> GetLeadActivity(const GetLeadActivityRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetLeadActivity);
+  }
+  /// getLeadChanges: one page.
+  virtual StatusOr<ActivityPage> GetLeadChanges(const GetLeadChangesRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetLeadChanges);
+  }
+  /// mergeLeads.
+  virtual StatusOr<MergeLeadsResult> MergeLeads(const MergeLeadsRequest& /*request*/) {
+    return UnimplementedError(Operation::kMergeLeads);
+  }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while
   /// others are on the wire. Returns a connection that makes the same calls through the same

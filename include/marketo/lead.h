@@ -2,8 +2,8 @@
 #define MARKETO_LEAD_H_
 
 /// @file
-/// The lead family's values: lead keys and records (schema `LeadKey`, `LeadRecord`), stream
-/// positions and lead selectors.
+/// The lead family's values: lead keys and records (schema `LeadKey`, `LeadRecord`), activity
+/// records and positions, stream positions and lead selectors.
 
 #include <chrono>
 #include <cstdint>
@@ -155,6 +155,127 @@ class StreamPosition {
 
  private:
   std::string token_;
+};
+
+/// The activity types a getLeadActivity filter names (schema `ActivityType`, the WSDL's
+/// CamelCase tokens; records carry display names such as "Visit Webpage" instead).
+inline constexpr const char* kActivityTypes[] = {
+    "VisitWebpage",
+    "FillOutForm",
+    "ClickLink",
+    "SendEmail",
+    "EmailDelivered",
+    "EmailBounced",
+    "UnsubscribeEmail",
+    "OpenEmail",
+    "ClickEmail",
+    "NewLead",
+    "ChangeDataValue",
+    "LeadAssigned",
+    "NewSFDCOpprtnty",
+    "Wait",
+    "RunSubflow",
+    "RemoveFromFlow",
+    "PushLeadToSales",
+    "CreateTask",
+    "ConvertLead",
+    "ChangeScore",
+    "ChangeOwner",
+    "AddToList",
+    "RemoveFromList",
+    "SFDCActivity",
+    "EmailBouncedSoft",
+    "PushLeadUpdatesToSales",
+    "DeleteLeadFromSales",
+    "SFDCActivityUpdated",
+    "SFDCMergeLeads",
+    "MergeLeads",
+    "ResolveConflicts",
+    "AssocWithOpprtntyInSales",
+    "DissocFromOpprtntyInSales",
+    "UpdateOpprtntyInSales",
+    "DeleteLead",
+    "SendAlert",
+    "SendSalesEmail",
+    "OpenSalesEmail",
+    "ClickSalesEmail",
+    "AddtoSFDCCampaign",
+    "RemoveFromSFDCCampaign",
+    "ChangeStatusInSFDCCampaign",
+    "ReceiveSalesEmail",
+    "InterestingMoment",
+    "RequestCampaign",
+    "SalesEmailBounced",
+    "ChangeLeadPartition",
+    "ChangeRevenueStage",
+    "ChangeRevenueStageManually",
+    "ComputeDataValue",
+    "ChangeStatusInProgression",
+    "ChangeFieldInProgram",
+    "EnrichWithDatacom",
+    "ChangeSegment",
+    "ResolveRuleset",
+    "SmartCampaignTest",
+    "SmartCampaignTestTrigger",
+};
+
+/// True for a token of kActivityTypes.
+bool IsActivityType(std::string_view token) noexcept;
+
+/// One activity of a lead (schema `ActivityRecord`), or one entry of the lead-change stream
+/// (schema `LeadChangeRecord`, which has no person name, foreign ids or org fields).
+struct ActivityRecord {
+  /// The activity's id.
+  std::optional<std::int64_t> id;
+  /// Its GUID (API 3_1).
+  std::string marketo_guid;
+  /// When it happened.
+  std::chrono::system_clock::time_point activity_date_time;
+  /// Display name, e.g. "Visit Webpage", "Change Data Value".
+  std::string activity_type;
+  /// The asset involved (a page, an email, a list), when any.
+  std::optional<std::string> mktg_asset_name;
+  /// The activity's details by name, e.g. "Attribute Name", "Old Value", "New Value".
+  std::vector<LeadAttribute> attributes;
+  /// The campaign that caused it, when any.
+  std::optional<std::string> campaign;
+  /// The lead's name (ActivityRecord only).
+  std::optional<std::string> person_name;
+  /// The lead's Marketo id, as text.
+  std::string mkt_person_id;
+  /// The lead's foreign system id (ActivityRecord only).
+  std::optional<std::string> foreign_sys_id;
+  /// The lead's organisation (ActivityRecord only).
+  std::optional<std::string> org_name;
+  /// The organisation's foreign system id (ActivityRecord only).
+  std::optional<std::string> foreign_sys_org_id;
+
+  /// The value of detail `name`, or nullptr.
+  const std::string* Find(std::string_view name) const noexcept;
+};
+
+/// A place in an activity stream (schema `StreamPosition`): where to start (creation times) or
+/// where a page ended (`offset`, opaque). ToText() makes it one printable token to persist.
+struct ActivityPosition {
+  /// Newest creation time wanted.
+  std::optional<std::chrono::system_clock::time_point> latest_created_at;
+  /// Oldest creation time wanted.
+  std::optional<std::chrono::system_clock::time_point> oldest_created_at;
+  /// Creation time to continue from.
+  std::optional<std::chrono::system_clock::time_point> activity_created_at;
+  /// The server's opaque offset of a page's end.
+  std::optional<std::string> offset;
+
+  /// Everything created at or after `oldest`.
+  static ActivityPosition Since(std::chrono::system_clock::time_point oldest);
+  /// True when no field is set (the start of a lead's activity).
+  bool empty() const noexcept {
+    return !latest_created_at && !oldest_created_at && !activity_created_at && !offset;
+  }
+  /// One printable token for all four fields.
+  std::string ToText() const;
+  /// Reads ToText()'s token back; nullopt for anything else.
+  static std::optional<ActivityPosition> FromText(std::string_view text);
 };
 
 /// Which leads a read selects (schema `LeadSelector` and its three kinds).

@@ -2,8 +2,8 @@
 #define MARKETO_LEAD_CLIENT_H_
 
 /// @file
-/// LeadClient and the requests and results of the lead operations (syncLead,
-/// syncMultipleLeads, getLead, getMultipleLeads).
+/// LeadClient and the requests and results of the seven lead operations (syncLead,
+/// syncMultipleLeads, getLead, getMultipleLeads, getLeadActivity, getLeadChanges, mergeLeads).
 ///
 /// connection.h includes this header for the request types, so it only declares Connection;
 /// build the connection with MakeConnection() from marketo/connection.h (marketo/marketo.h has
@@ -205,6 +205,116 @@ struct ExportLeadsOptions {
   int batch_size = 200;
 };
 
+/// The largest page of one getLeadActivity call.
+inline constexpr int kMaxActivityPageSize = 100;
+/// The largest page of one getLeadChanges call.
+inline constexpr int kMaxLeadChangesPageSize = 1000;
+
+/// Which activity types a getLeadActivity read returns: kActivityTypes tokens to include **or**
+/// to exclude (never both); both empty means every type.
+struct ActivityFilter {
+  /// Only these types.
+  std::vector<std::string> include_types;
+  /// Every type but these.
+  std::vector<std::string> exclude_types;
+};
+
+/// One getLeadActivity call: one page of one lead's activity, newest first as Marketo serves it.
+struct GetLeadActivityRequest {
+  /// The lead.
+  LeadKey key;
+  /// The types wanted.
+  ActivityFilter filter;
+  /// Where the previous page ended (ActivityPage::new_start_position); empty for the start.
+  ActivityPosition start_position;
+  /// Activities per page, 1..100; absent means the server's default.
+  std::optional<int> batch_size;
+};
+
+/// One getLeadChanges call: one page of the change stream across leads.
+struct GetLeadChangesRequest {
+  /// Required: where to start (ActivityPosition::Since(t), or a page's new_start_position).
+  ActivityPosition start_position;
+  /// Only activities with these display names (e.g. "Change Data Value"); empty means all.
+  std::vector<std::string> activity_name_filter;
+  /// Only these leads (at most 100 keys per call, or a window as LeadSelector describes).
+  std::optional<LeadSelector> lead_selector;
+  /// Changes per page, 1..1000; absent means the server's default.
+  std::optional<int> batch_size;
+};
+
+/// One page of getLeadActivity or getLeadChanges.
+struct ActivityPage {
+  /// The records of this page.
+  std::vector<ActivityRecord> activities;
+  /// How many records the server says this page holds.
+  int return_count = 0;
+  /// How many are left (with several activity types Marketo only promises "more than 0").
+  int remaining_count = 0;
+  /// Pass it back for the next page.
+  ActivityPosition new_start_position;
+};
+
+/// One mergeLeads call: losing leads merged into a winning lead.
+struct MergeLeadsRequest {
+  /// Keys of the winning lead (one or more, all naming the same lead).
+  std::vector<LeadKey> winner;
+  /// For each losing lead, its keys.
+  std::vector<std::vector<LeadKey>> losers;
+  /// Merge in the CRM as well.
+  std::optional<bool> merge_in_sales;
+};
+
+/// Outcome of mergeLeads (schema `LeadMergeStatusEnum`), plus kUnknown.
+enum class LeadMergeStatus {
+  /// MERGED.
+  kMerged,
+  /// FAILED; see MergeLeadsResult::error.
+  kFailed,
+  /// A status this SDK version does not know; raw_status keeps it.
+  kUnknown,
+};
+
+/// Result of mergeLeads.
+struct MergeLeadsResult {
+  /// The winning lead's id.
+  std::optional<std::int64_t> winning_lead_id;
+  /// The ids of the leads merged into it.
+  std::vector<std::int64_t> losing_lead_ids;
+  /// MERGED or FAILED.
+  LeadMergeStatus status = LeadMergeStatus::kUnknown;
+  /// The status exactly as received.
+  std::string raw_status;
+  /// The server's error text for kFailed.
+  std::string error;
+};
+
+/// Called for each activity of a walk, in order, with the position to resume from after it.
+/// Return false to stop.
+using ActivityVisitor =
+    std::function<bool(ActivityRecord&& activity, const LeadReadPosition& after)>;
+
+/// Options of the activity walks (ForEachActivity, ForEachLeadChange).
+struct ReadActivityOptions {
+  /// Records per page (1..100 for activity, 1..1000 for changes); default 100.
+  int batch_size = 100;
+  /// Continue a walk that stopped here.
+  LeadReadPosition resume_from;
+};
+
+/// A key of the lead, an include or an exclude filter (not both) of known types, a page size of
+/// 1..100.
+Status ValidateGetLeadActivityRequest(const GetLeadActivityRequest& request);
+/// A start position, display names that are not empty, a lead selector one call can carry, a
+/// page size of 1..1000.
+Status ValidateGetLeadChangesRequest(const GetLeadChangesRequest& request);
+/// A winner and at least one loser, each with valid keys, and no loser that is the winner.
+Status ValidateMergeLeadsRequest(const MergeLeadsRequest& request);
+
+/// A selector one call can carry: one kind with its fields, at most 100 keys, a window of at
+/// most 30 days that does not end before it starts.
+Status ValidateLeadSelector(const LeadSelector& selector);
+
 /// The checks of one getMultipleLeads call: a selector of one kind with its fields, at most 100
 /// keys, a window of at most 30 days that does not end before it starts, field names and page
 /// size.
@@ -271,6 +381,22 @@ class LeadClient {
                      std::chrono::system_clock::time_point latest,
                      const ExportLeadsOptions& options,
                      const std::function<bool(LeadRecord&& lead)>& on_lead);
+
+  /// One getLeadActivity call (one page), validated first.
+  StatusOr<ActivityPage> GetLeadActivity(const GetLeadActivityRequest& request);
+  /// Walks all of one lead's activity from `request.start_position`, page by page (see
+  /// ForEachLead for stopping and resuming).
+  Status ForEachActivity(const GetLeadActivityRequest& request, const ReadActivityOptions& options,
+                         const ActivityVisitor& visit);
+
+  /// One getLeadChanges call (one page), validated first.
+  StatusOr<ActivityPage> GetLeadChanges(const GetLeadChangesRequest& request);
+  /// Walks the change stream from `request.start_position`, page by page.
+  Status ForEachLeadChange(const GetLeadChangesRequest& request, const ReadActivityOptions& options,
+                           const ActivityVisitor& visit);
+
+  /// One mergeLeads call, validated first. Never repeated once it may have reached the server.
+  StatusOr<MergeLeadsResult> MergeLeads(const MergeLeadsRequest& request);
 
   /// The underlying connection.
   const std::shared_ptr<Connection>& connection() const noexcept { return connection_; }

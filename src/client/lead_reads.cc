@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "lead_walk.h"
 #include "marketo/connection.h"
 #include "marketo/lead_client.h"
 
@@ -119,40 +120,6 @@ std::vector<LeadSelector> SplitSelector(const LeadSelector& s) {
   return parts;
 }
 
-// A walk's place: part index, the page's starting stream position, leads of it delivered.
-struct Cursor {
-  std::size_t part = 0;
-  std::size_t skip = 0;
-  std::string page_start;
-};
-
-constexpr char kCursorPrefix[] = "lr1.";
-
-std::string FormatCursor(const Cursor& c) {
-  return kCursorPrefix + std::to_string(c.part) + "." + std::to_string(c.skip) + "." + c.page_start;
-}
-
-bool ParseNumber(const std::string& text, std::size_t* out) {
-  if (text.empty() || text.size() > 9 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return false;
-  }
-  *out = static_cast<std::size_t>(std::stoul(text));
-  return true;
-}
-
-bool ParseCursor(const std::string& text, Cursor* out) {
-  if (text.rfind(kCursorPrefix, 0) != 0) return false;
-  const std::size_t a = std::char_traits<char>::length(kCursorPrefix);
-  const std::size_t b = text.find('.', a);
-  if (b == std::string::npos) return false;
-  const std::size_t c = text.find('.', b + 1);
-  if (c == std::string::npos) return false;
-  out->page_start = text.substr(c + 1);
-  return ParseNumber(text.substr(a, b - a), &out->part) &&
-         ParseNumber(text.substr(b + 1, c - b - 1), &out->skip);
-}
-
 // Receives each lead of one part with its page's starting position and index in the page;
 // returns false to stop.
 using PartSink =
@@ -165,6 +132,8 @@ LeadReadPosition LeadReadPosition::FromText(std::string text) {
   p.text_ = std::move(text);
   return p;
 }
+
+Status ValidateLeadSelector(const LeadSelector& selector) { return CheckSelector(selector, true); }
 
 Status ValidateGetMultipleLeadsRequest(const GetMultipleLeadsRequest& request) {
   if (Status s = CheckSelector(request.selector, true); !s.ok()) return s;
@@ -191,8 +160,7 @@ Status ReadPart(Connection& connection, GetMultipleLeadsRequest request, std::si
     skip = 0;
     if (page->remaining_count <= 0) return Status();
     // Leads remain: going on from the same (or no) position would loop or drop them.
-    if (page->new_stream_position.empty() ||
-        page->new_stream_position == request.stream_position) {
+    if (page->new_stream_position.empty() || page->new_stream_position == request.stream_position) {
       return Status(StatusCode::kMalformedResponse,
                     "getMultipleLeads: leads remain but the stream position did not advance");
     }
@@ -208,8 +176,8 @@ Status LeadClient::ForEachLead(const LeadSelector& selector, const ReadLeadsOpti
   if (Status s = CheckReadOptions(options.include_attributes, options.batch_size); !s.ok()) {
     return s;
   }
-  Cursor at;
-  if (!options.resume_from.empty() && !ParseCursor(options.resume_from.text(), &at)) {
+  internal::WalkCursor at;
+  if (!options.resume_from.empty() && !internal::ParseCursor(options.resume_from.text(), &at)) {
     return Invalid("resume_from is not a position of ForEachLead: \"" + options.resume_from.text() +
                    "\"");
   }
@@ -222,7 +190,7 @@ Status LeadClient::ForEachLead(const LeadSelector& selector, const ReadLeadsOpti
     const PartSink sink = [&](LeadRecord&& lead, const StreamPosition& start, std::size_t i) {
       if (lead.id && !seen.insert(*lead.id).second) return true;  // delivered already
       const LeadReadPosition after =
-          LeadReadPosition::FromText(FormatCursor({p, i + 1, start.text()}));
+          LeadReadPosition::FromText(internal::FormatCursor({p, i + 1, start.text()}));
       stopped = !visit(std::move(lead), after);
       return !stopped;
     };

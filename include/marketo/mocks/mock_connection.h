@@ -50,6 +50,15 @@ class MockConnection : public Connection {
   /// Mocked getMultipleLeads.
   MOCK_METHOD(StatusOr<LeadsPage>, GetMultipleLeads, (const GetMultipleLeadsRequest& request),
               (override));
+  /// Mocked getLeadActivity.
+  MOCK_METHOD(StatusOr<ActivityPage>, GetLeadActivity, (const GetLeadActivityRequest& request),
+              (override));
+  /// Mocked getLeadChanges.
+  MOCK_METHOD(StatusOr<ActivityPage>, GetLeadChanges, (const GetLeadChangesRequest& request),
+              (override));
+  /// Mocked mergeLeads.
+  MOCK_METHOD(StatusOr<MergeLeadsResult>, MergeLeads, (const MergeLeadsRequest& request),
+              (override));
 };
 
 }  // namespace mocks

@@ -2,8 +2,9 @@
 #define MARKETO_SRC_CLIENT_OPERATIONS_LEAD_OPERATIONS_H_
 
 // The lead family on gSOAP: pure marshal functions in both directions (testable without a
-// socket), the declarations of syncLead, syncMultipleLeads, getLead and getMultipleLeads, and
-// the layer that implements their Connection methods. Wire facts: docs/protocol.md, "Leads and
+// socket), the declarations of syncLead, syncMultipleLeads, getLead, getMultipleLeads and
+// mergeLeads, and the layer that implements their Connection methods (the activity reads are in
+// lead_activity_operations.h). Wire facts: docs/protocol.md, "Leads and
 // activities".
 
 #include <chrono>
@@ -17,6 +18,7 @@
 #include "marketo/connection.h"
 #include "marketo/lead_client.h"
 #include "operations/operation_spec.h"
+#include "operations/soap_time.h"
 
 namespace marketo {
 namespace internal {
@@ -92,17 +94,43 @@ inline mktows__ParamsSyncMultipleLeads* SyncMultipleToSoap(RequestBuilder& b,
   return p;
 }
 
+inline mktows__LeadKey* ToSoap(RequestBuilder& b, const LeadKey& key) {
+  auto* k = b.New<mktows__LeadKey>();
+  soap_s2mktows__LeadKeyRef(b.soap(), ToString(key.type), &k->keyType);
+  k->keyValue = key.value;
+  return k;
+}
+
 inline mktows__ParamsGetLead* GetLeadToSoap(RequestBuilder& b, const LeadKey& key) {
   auto* p = b.New<mktows__ParamsGetLead>();
-  p->leadKey = b.New<mktows__LeadKey>();
-  soap_s2mktows__LeadKeyRef(b.soap(), ToString(key.type), &p->leadKey->keyType);
-  p->leadKey->keyValue = key.value;
+  p->leadKey = ToSoap(b, key);
   return p;
 }
 
-inline time_t ToTimeT(std::chrono::system_clock::time_point t) {
-  return static_cast<time_t>(
-      std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count());
+// mergeLeads names a lead by an attribute list whose attrName is the key type ("IDNUM").
+inline mktows__ArrayOfAttribute* KeysToSoap(RequestBuilder& b, const std::vector<LeadKey>& keys) {
+  auto* list = b.New<mktows__ArrayOfAttribute>();
+  list->attribute.reserve(keys.size());
+  for (const auto& k : keys) {
+    auto* a = b.New<mktows__Attribute>();
+    a->attrName = ToString(k.type);
+    a->attrValue = k.value;
+    list->attribute.push_back(a);
+  }
+  return list;
+}
+
+inline mktows__ParamsMergeLeads* MergeToSoap(RequestBuilder& b, const MergeLeadsRequest& r) {
+  auto* p = b.New<mktows__ParamsMergeLeads>();
+  p->winningLeadKeyList = KeysToSoap(b, r.winner);
+  p->losingLeadKeyLists = b.New<mktows__ArrayOfKeyList>();
+  p->losingLeadKeyLists->keyList.reserve(r.losers.size());
+  for (const auto& loser : r.losers) p->losingLeadKeyLists->keyList.push_back(KeysToSoap(b, loser));
+  if (r.merge_in_sales) {
+    p->mergeInSales = b.New<bool>();
+    *p->mergeInSales = *r.merge_in_sales;
+  }
+  return p;
 }
 
 inline mktows__ArrayOfString* ToSoap(RequestBuilder& b, const std::vector<std::string>& items) {
@@ -161,24 +189,33 @@ inline Status Malformed(const char* op, const std::string& what) {
   return Status(StatusCode::kMalformedResponse, std::string(op) + ": " + what);
 }
 
+inline std::optional<std::string> TakeOptional(std::string* p) {
+  if (p == nullptr) return std::nullopt;
+  return std::move(*p);
+}
+
+inline std::vector<LeadAttribute> TakeAttributes(mktows__ArrayOfAttribute* list) {
+  std::vector<LeadAttribute> out;
+  if (list == nullptr) return out;
+  out.reserve(list->attribute.size());
+  for (auto* a : list->attribute) {
+    if (a != nullptr) {
+      out.push_back({std::move(a->attrName), std::move(a->attrValue), TakeOptional(a->attrType)});
+    }
+  }
+  return out;
+}
+
 inline LeadRecord Take(struct soap* s, mktows__LeadRecord& r) {
   LeadRecord lead;
   if (r.Id) lead.id = *r.Id;
-  if (r.Email) lead.email = std::move(*r.Email);
-  if (r.ForeignSysPersonId) lead.foreign_sys_person_id = std::move(*r.ForeignSysPersonId);
+  lead.email = TakeOptional(r.Email);
+  lead.foreign_sys_person_id = TakeOptional(r.ForeignSysPersonId);
   if (r.ForeignSysType) {
     lead.foreign_sys_type =
         ParseForeignSysType(soap_mktows__ForeignSysType2s(s, *r.ForeignSysType));
   }
-  if (r.leadAttributeList != nullptr) {
-    lead.attributes.reserve(r.leadAttributeList->attribute.size());
-    for (auto* a : r.leadAttributeList->attribute) {
-      if (a == nullptr) continue;
-      std::optional<std::string> type;
-      if (a->attrType) type = std::move(*a->attrType);
-      lead.attributes.push_back({std::move(a->attrName), std::move(a->attrValue), std::move(type)});
-    }
-  }
+  lead.attributes = TakeAttributes(r.leadAttributeList);
   return lead;
 }
 
@@ -254,6 +291,26 @@ inline StatusOr<LeadsPage> GetMultipleFromSoap(mktows__SuccessGetMultipleLeads& 
   return page;
 }
 
+inline StatusOr<MergeLeadsResult> MergeFromSoap(mktows__SuccessMergeLeads& resp,
+                                                const MergeLeadsRequest&) {
+  if (resp.result == nullptr || resp.result->mergeStatus == nullptr) {
+    return Malformed("mergeLeads", "response has no mergeStatus");
+  }
+  mktows__MergeStatus& m = *resp.result->mergeStatus;
+  MergeLeadsResult out;
+  if (m.winningLeadId) out.winning_lead_id = *m.winningLeadId;
+  if (m.losingLeadIdList != nullptr) {
+    out.losing_lead_ids.assign(m.losingLeadIdList->integerItem.begin(),
+                               m.losingLeadIdList->integerItem.end());
+  }
+  out.raw_status = soap_mktows__LeadMergeStatusEnum2s(resp.soap, m.status);
+  out.status = out.raw_status == "MERGED"   ? LeadMergeStatus::kMerged
+               : out.raw_status == "FAILED" ? LeadMergeStatus::kFailed
+                                            : LeadMergeStatus::kUnknown;
+  if (m.error) out.error = std::move(*m.error);
+  return out;
+}
+
 // ---- the operations --------------------------------------------------------------------------
 
 inline CallTraits SyncLeadTraits(const SyncLeadRequest& request) {
@@ -274,6 +331,9 @@ inline constexpr auto kSyncMultiple = DeclareOperation(
 inline constexpr auto kGetLead =
     DeclareOperation(Operation::kGetLead, &Connection::GetLead, nullptr, &GetLeadToSoap,
                      &GetLeadFromSoap, &Proxy::getLead);
+inline constexpr auto kMerge =
+    DeclareOperation(Operation::kMergeLeads, &Connection::MergeLeads, nullptr, &MergeToSoap,
+                     &MergeFromSoap, &Proxy::mergeLeads);
 inline constexpr auto kGetMultiple =
     DeclareOperation(Operation::kGetMultipleLeads, &Connection::GetMultipleLeads, nullptr,
                      &GetMultipleToSoap, &GetMultipleFromSoap, &Proxy::getMultipleLeads);
@@ -298,6 +358,9 @@ class LeadOperations : public Base {
   }
   StatusOr<LeadsPage> GetMultipleLeads(const GetMultipleLeadsRequest& request) override {
     return this->Call(leads::kGetMultiple, request);
+  }
+  StatusOr<MergeLeadsResult> MergeLeads(const MergeLeadsRequest& request) override {
+    return this->Call(leads::kMerge, request);
   }
 };
 

@@ -18,6 +18,7 @@
 #include "marketo/connection.h"
 #include "marketo/idempotency.h"
 #include "operations/operation_spec.h"
+#include "operations/soap_time.h"
 
 namespace marketo {
 namespace internal {
@@ -161,18 +162,6 @@ inline mktows__ParamsListMObjects* ListToSoap(RequestBuilder& b) {
 }
 
 // ---- gSOAP -> SDK ----------------------------------------------------------------------------
-
-// Saturates instead of overflowing: system_clock counts nanoseconds in libstdc++, so it spans
-// only about 1678-2262, while a response may carry any xsd:dateTime (found by the fuzzer:
-// "2410-01-01T00:00:00Z" made from_time_t overflow, which is undefined behaviour).
-inline std::chrono::system_clock::time_point FromTimeT(std::time_t t) {
-  using std::chrono::system_clock;
-  constexpr long long kMaxSeconds =
-      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
-  const long long clamped = std::clamp<long long>(t, -kMaxSeconds, kMaxSeconds);
-  return system_clock::time_point(
-      std::chrono::duration_cast<system_clock::duration>(std::chrono::seconds(clamped)));
-}
 
 inline std::optional<std::string> TakeOptional(std::string* p) {
   if (p == nullptr) return std::nullopt;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "operations/connection_core.h"
+#include "operations/lead_activity_operations.h"
 #include "operations/lead_operations.h"
 #include "operations/mobject_operations.h"
 
@@ -27,7 +28,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = LeadOperations<MObjectOperations<ConnectionCore>>;
+using Operations =
+    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>;
 
 class SoapConnection final : public Operations {
  public:
