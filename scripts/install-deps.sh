@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config git ca-certificates openssl
   gsoap libgsoap-dev libssl-dev zlib1g-dev
-  nlohmann-json3-dev libgtest-dev libgmock-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   libxml2-dev libxml2-utils
   php-cli php-soap python3-zeep
   doxygen clang-format clang-tidy

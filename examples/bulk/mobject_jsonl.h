@@ -1,6 +1,6 @@
 // One JSON object per input line → marketo::MObject, with errors that name the line's field.
-#ifndef MARKETO_EXAMPLES_MOBJECT_SYNC_JSONL_INPUT_H_
-#define MARKETO_EXAMPLES_MOBJECT_SYNC_JSONL_INPUT_H_
+#ifndef MARKETO_EXAMPLES_BULK_MOBJECT_JSONL_H_
+#define MARKETO_EXAMPLES_BULK_MOBJECT_JSONL_H_
 
 #include <string>
 #include <string_view>
@@ -8,7 +8,7 @@
 
 #include "marketo/mobject.h"
 
-namespace mobject_sync {
+namespace bulk {
 
 // Parses one line such as
 //   {"type":"Opportunity","id":"64","externalKey":{"name":"k","value":"v"},
@@ -18,11 +18,8 @@ namespace mobject_sync {
 // Every key but "type" is optional. Unknown keys are errors (nothing is silently dropped), and
 // attribute order is kept as written. On failure returns a message naming the field, e.g.
 // `typeAttributes[0].attributes.Month: expected a string or number`.
-std::variant<marketo::MObject, std::string> ParseLine(std::string_view line);
+std::variant<marketo::MObject, std::string> ParseMObjectLine(std::string_view line);
 
-// True for lines that carry no object (empty or whitespace only); they are skipped, not rejected.
-bool IsBlank(std::string_view line) noexcept;
+}  // namespace bulk
 
-}  // namespace mobject_sync
-
-#endif  // MARKETO_EXAMPLES_MOBJECT_SYNC_JSONL_INPUT_H_
+#endif  // MARKETO_EXAMPLES_BULK_MOBJECT_JSONL_H_
