@@ -4,6 +4,8 @@
 #include <ctime>
 #include <fstream>
 
+#include "text.h"
+
 namespace mock {
 namespace {
 
@@ -37,14 +39,6 @@ std::string Quote(const std::string& s) {
     }
   }
   return out + "\"";
-}
-
-std::string Iso(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return buf;
 }
 
 // Joins the items with ", ".
@@ -98,7 +92,8 @@ std::string RecordJson(const std::string& type, int id, const Record& r) {
   j += r.external_key ? "{\"name\": " + Quote(r.external_key->name) +
                             ", \"value\": " + Quote(r.external_key->value) + "}"
                       : std::string("null");
-  j += ", \"createdAt\": " + Quote(Iso(r.created)) + ", \"updatedAt\": " + Quote(Iso(r.updated));
+  j += ", \"createdAt\": " + Quote(FormatTimestamp(r.created)) +
+       ", \"updatedAt\": " + Quote(FormatTimestamp(r.updated));
   j += ", \"attributes\": {" +
        Join(r.attrs, [](const Attr& a) { return Quote(a.name) + ": " + Quote(a.value); }) + "}";
   if (r.company_id) j += ", \"companyId\": " + std::to_string(*r.company_id);

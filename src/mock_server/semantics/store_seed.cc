@@ -4,6 +4,7 @@
 #include <string>
 
 #include "semantics/store.h"
+#include "text.h"
 
 namespace mock {
 namespace {
@@ -15,11 +16,6 @@ const char* const kChannels[] = {
 const char* const kStages[] = {"Prospecting", "Qualification", "Proposal", "Negotiation",
                                "Closed Won"};
 const char* const kCompanies[] = {"Acme Corp", "Globex", "Initech", "Umbrella", "Stark Industries"};
-
-std::string Pad(int n, int width) {
-  std::string s = std::to_string(n);
-  return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
-}
 
 }  // namespace
 
@@ -60,14 +56,14 @@ void Store::SeedPrograms() {
         std::string("/Marketing Activities/") + (id % 10 == 0 ? "EMEA" : "Default") + "/" + name);
     SetAttr(&p, "Is Archived", id % 25 == 0 ? "true" : "false");
     if (event) {
-      const std::string day = "2013-" + Pad(1 + id % 12, 2) + "-" + Pad(1 + id % 28, 2);
+      const std::string day = "2013-" + ZeroPad(1 + id % 12, 2) + "-" + ZeroPad(1 + id % 28, 2);
       SetAttr(&p, "Start Date", day + " 09:00:00");
       SetAttr(&p, "End Date", day + " 17:00:00");
     }
     p.tags.push_back(Tag{"Channel", kChannels[id % 7]});
     if (id % 3 == 0) p.tags.push_back(Tag{"Region", tag_types_["Region"][id % 3]});
     if (id % 5 == 0) {
-      p.costs.push_back(Cost{NextCostId(), "2013-" + Pad(1 + id % 12, 2) + "-01",
+      p.costs.push_back(Cost{NextCostId(), "2013-" + ZeroPad(1 + id % 12, 2) + "-01",
                              std::to_string(100 * (id % 17 + 1)), ""});
     }
   }
@@ -93,7 +89,7 @@ void Store::SeedCompanies() {
   for (int id = 1; id <= 5; ++id) {
     Record& c = CreateWithId("Company", id, kSeedEpoch + static_cast<std::time_t>(id) * 60);
     SetAttr(&c, "Company", kCompanies[id - 1]);
-    SetAttr(&c, "ExternalCompanyId", "COMP-" + Pad(id, 3));
+    SetAttr(&c, "ExternalCompanyId", "COMP-" + ZeroPad(id, 3));
     SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
   }
 }
@@ -107,7 +103,7 @@ void Store::SeedLeads() {
     SetAttr(&l, "FirstName", first[id % 6]);
     SetAttr(&l, "LastName", "Person" + std::to_string(id));
     SetAttr(&l, "Company", kCompanies[id % 5]);
-    SetAttr(&l, "ExternalLeadId", "LEAD-" + Pad(id, 4));
+    SetAttr(&l, "ExternalLeadId", "LEAD-" + ZeroPad(id, 4));
   }
 }
 
@@ -119,10 +115,10 @@ void Store::SeedOpportunities() {
     SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
     SetAttr(&o, "Stage", kStages[id % 5]);
     SetAttr(&o, "Type", id % 2 ? "New Business" : "Renewal");
-    SetAttr(&o, "CloseDate", "2013-" + Pad(1 + id % 12, 2) + "-28");
+    SetAttr(&o, "CloseDate", "2013-" + ZeroPad(1 + id % 12, 2) + "-28");
     SetAttr(&o, "IsClosed", id % 5 == 4 ? "true" : "false");
     SetAttr(&o, "IsWon", id % 5 == 4 ? "true" : "false");
-    SetAttr(&o, "ExternalOpportunityId", "OPP-" + Pad(id, 4));
+    SetAttr(&o, "ExternalOpportunityId", "OPP-" + ZeroPad(id, 4));
     o.company_id = 1 + id % 5;
   }
 }
@@ -138,7 +134,7 @@ void Store::SeedRoles() {
     SetAttr(&r, "PersonId", std::to_string(id));
     SetAttr(&r, "Role", roles[id - 1]);
     SetAttr(&r, "IsPrimary", id == 1 ? "true" : "false");
-    SetAttr(&r, "ExternalRoleId", "ROLE-" + Pad(id, 4));
+    SetAttr(&r, "ExternalRoleId", "ROLE-" + ZeroPad(id, 4));
   }
 }
 
