@@ -9,13 +9,10 @@
 namespace mock {
 namespace {
 
-constexpr std::time_t kSeedEpoch = 1356998400;  // 2013-01-01T00:00:00Z
-
 const char* const kChannels[] = {
     "Webinar", "Blog", "Tradeshow", "Email", "Content Syndication", "Online Advertising", "Event"};
 const char* const kStages[] = {"Prospecting", "Qualification", "Proposal", "Negotiation",
                                "Closed Won"};
-const char* const kCompanies[] = {"Acme Corp", "Globex", "Initech", "Umbrella", "Stark Industries"};
 
 }  // namespace
 
@@ -88,22 +85,9 @@ void Store::SeedDocSampleProgram() {
 void Store::SeedCompanies() {
   for (int id = 1; id <= 5; ++id) {
     Record& c = CreateWithId("Company", id, kSeedEpoch + static_cast<std::time_t>(id) * 60);
-    SetAttr(&c, "Company", kCompanies[id - 1]);
+    SetAttr(&c, "Company", kSeedCompanies[id - 1]);
     SetAttr(&c, "ExternalCompanyId", "COMP-" + ZeroPad(id, 3));
     SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
-  }
-}
-
-// Leads (persons) 1..30, lead 19 is the doc sample's PersonId.
-void Store::SeedLeads() {
-  const char* const first[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"};
-  for (int id = 1; id <= 30; ++id) {
-    Record& l = CreateWithId("Lead", id, kSeedEpoch + static_cast<std::time_t>(id) * 120);
-    SetAttr(&l, "Email", "lead" + std::to_string(id) + "@example.com");
-    SetAttr(&l, "FirstName", first[id % 6]);
-    SetAttr(&l, "LastName", "Person" + std::to_string(id));
-    SetAttr(&l, "Company", kCompanies[id % 5]);
-    SetAttr(&l, "ExternalLeadId", "LEAD-" + ZeroPad(id, 4));
   }
 }
 
@@ -111,7 +95,7 @@ void Store::SeedLeads() {
 void Store::SeedOpportunities() {
   for (int id = 50; id <= 79; ++id) {
     Record& o = CreateWithId("Opportunity", id, kSeedEpoch + static_cast<std::time_t>(id) * 7200);
-    SetAttr(&o, "Name", std::string(kCompanies[id % 5]) + " deal " + std::to_string(id));
+    SetAttr(&o, "Name", std::string(kSeedCompanies[id % 5]) + " deal " + std::to_string(id));
     SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
     SetAttr(&o, "Stage", kStages[id % 5]);
     SetAttr(&o, "Type", id % 2 ? "New Business" : "Renewal");
