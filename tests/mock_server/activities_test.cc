@@ -207,6 +207,18 @@ TEST_F(ActivityTest, LeadChangesSelectors) {
   EXPECT_EQ(std::set<std::string>(people.begin(), people.end()), (std::set<std::string>{"2", "3"}));
   EXPECT_EQ(people.size(), Records("2").size() + Records("3").size());
 
+  // A StaticListSelector restricts to the list's members (list 3: id % 11 == 5).
+  r = Call(
+      server_, "getLeadChanges",
+      ChangesBody(start, "<batchSize>200</batchSize>" +
+                             Selector("StaticListSelector", "<staticListId>3</staticListId>")));
+  ASSERT_EQ(Text(r.body, "returnCount"), "200") << r.body;
+  for (const auto& p : Texts(r.body, "mktPersonId")) EXPECT_EQ(std::stoi(p) % 11, 5) << p;
+  ExpectLeadFault(
+      Call(server_, "getLeadChanges",
+           ChangesBody(start, Selector("StaticListSelector", "<staticListId>77</staticListId>"))),
+      20111, "List Not Found", "Static list 77 not found");
+
   std::vector<std::string> many;
   for (int i = 1; i <= 101; ++i) many.push_back(std::to_string(i));
   ExpectLeadFault(Call(server_, "getLeadChanges", ChangesBody(start, KeySelector("IDNUM", many))),

@@ -72,22 +72,9 @@ std::size_t WalkStart(const ActivityLog& log, const std::vector<std::size_t>& mi
 
 // Leads a getLeadChanges selector restricts to; nullopt for all leads.
 std::optional<std::set<int>> SelectedLeads(LeadBook& book, const LeadSelector& s) {
-  std::set<int> ids;
-  if (s.kind == LeadSelector::Kind::kKeys) {
-    for (const auto& k : s.keys) {
-      if (k.empty()) continue;
-      for (int id : FindLeads(book, LeadKey{s.key_type, k})) ids.insert(id);
-    }
-    return ids;
-  }
-  if (s.kind != LeadSelector::Kind::kStaticList) return std::nullopt;
-  if (!s.list_id && !s.list_name) {
-    throw MarketoFault(error_codes::kParameterRequired,
-                       "StaticListSelector needs staticListName or staticListId");
-  }
-  const StaticList* list = s.list_id ? book.FindList(*s.list_id) : book.FindList(*s.list_name);
-  if (list == nullptr) throw MarketoFault(error_codes::kListNotFound, "Static list not found");
-  return list->members;
+  if (s.kind == LeadSelector::Kind::kKeys) return KeyedLeads(book, s, kMaxSelectorKeys);
+  if (s.kind == LeadSelector::Kind::kStaticList) return SelectedList(book, s).members;
+  return std::nullopt;
 }
 
 // Where getLeadChanges walks forward from (a position in the log) and up to which time.

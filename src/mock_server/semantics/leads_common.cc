@@ -43,6 +43,31 @@ std::vector<int> FindLeads(const LeadBook& book, const LeadKey& key) {
   return book.FindByAttr(FieldForKeyType(key.type)->name, key.value);
 }
 
+std::set<int> KeyedLeads(const LeadBook& book, const LeadSelector& s, std::size_t max_keys) {
+  std::set<int> ids;
+  const std::size_t n = std::min(s.keys.size(), max_keys);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.keys[i].empty()) continue;
+    for (int id : FindLeads(book, LeadKey{s.key_type, s.keys[i]})) ids.insert(id);
+  }
+  return ids;
+}
+
+const StaticList& SelectedList(LeadBook& book, const LeadSelector& s) {
+  if (!s.list_id && !s.list_name) {
+    throw MarketoFault(error_codes::kParameterRequired,
+                       "StaticListSelector needs staticListName or staticListId");
+  }
+  const StaticList* list = s.list_id ? book.FindList(*s.list_id) : book.FindList(*s.list_name);
+  if (list == nullptr) {
+    throw MarketoFault(error_codes::kListNotFound,
+                       "Static list " +
+                           (s.list_id ? std::to_string(*s.list_id) : "'" + *s.list_name + "'") +
+                           " not found");
+  }
+  return *list;
+}
+
 std::string KeyText(const LeadKey& key) { return key.type + " = " + key.value; }
 
 LeadOut ToLeadOut(const Record& lead, const std::vector<std::string>* include) {

@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ namespace mock {
 // Leads the key finds, ascending by id (so the most recently created is last). Throws
 // kLeadKeyRequired for an empty value and kLeadKeyBad for a type that is no LeadKeyRef.
 std::vector<int> FindLeads(const LeadBook& book, const LeadKey& key);
+// Leads any of the first max_keys keys of a LeadKeySelector finds (empty keys skipped).
+std::set<int> KeyedLeads(const LeadBook& book, const LeadSelector& s, std::size_t max_keys);
+// The list a StaticListSelector names (the id wins over the name). Throws kParameterRequired
+// without either, kListNotFound for an unknown one.
+const StaticList& SelectedList(LeadBook& book, const LeadSelector& s);
 // "IDNUM = 5": how fault and error texts name a key.
 std::string KeyText(const LeadKey& key);
 

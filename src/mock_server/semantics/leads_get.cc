@@ -31,10 +31,6 @@ void CheckSelector(const LeadSelector& s) {
   if (s.kind == LeadSelector::Kind::kNone) {
     throw MarketoFault(error_codes::kParameterRequired, "leadSelector is required");
   }
-  if (s.kind == LeadSelector::Kind::kStaticList && !s.list_id && !s.list_name) {
-    throw MarketoFault(error_codes::kParameterRequired,
-                       "StaticListSelector needs staticListName or staticListId");
-  }
 }
 
 std::optional<Cursor> ParseCursor(const std::string& token, const std::string& hash) {
@@ -62,24 +58,11 @@ std::vector<Cursor> Positions(const LeadBook& book, const std::set<int>& ids) {
 
 // Leads of the key or list selector, in (updatedAt, id) order.
 std::vector<Cursor> Candidates(LeadBook& book, const LeadSelector& s) {
-  std::set<int> ids;
-  if (s.kind == LeadSelector::Kind::kKeys) {
-    // Marketo: at most 100 keys; the rest are ignored.
-    const std::size_t n = std::min(s.keys.size(), kMaxSelectorKeys);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (s.keys[i].empty()) continue;
-      for (int id : FindLeads(book, LeadKey{s.key_type, s.keys[i]})) ids.insert(id);
-    }
-    return Positions(book, ids);
-  }
-  StaticList* list = s.list_id ? book.FindList(*s.list_id) : book.FindList(*s.list_name);
-  if (list == nullptr) {
-    throw MarketoFault(error_codes::kListNotFound,
-                       "Static list " +
-                           (s.list_id ? std::to_string(*s.list_id) : "'" + *s.list_name + "'") +
-                           " not found");
-  }
-  return Positions(book, list->members);
+  // Marketo: at most 100 keys; the rest are ignored.
+  const std::set<int> ids = s.kind == LeadSelector::Kind::kKeys
+                                ? KeyedLeads(book, s, kMaxSelectorKeys)
+                                : SelectedList(book, s).members;
+  return Positions(book, ids);
 }
 
 struct PageSpec {
