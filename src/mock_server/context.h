@@ -12,6 +12,7 @@
 #include "policy/auth.h"
 #include "policy/fault_injection.h"
 #include "policy/limits.h"
+#include "semantics/leads.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
 #include "stats.h"
@@ -69,6 +70,7 @@ struct ServerContext {
       : options(o),
         auth{o.user_id, o.encryption_key, o.max_skew_s},
         ops(store, stats),
+        leads(store, stats),
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
@@ -79,6 +81,7 @@ struct ServerContext {
   Store store;
   Stats stats;
   MObjectOps ops;
+  LeadOps leads;
   FaultInjector faults;
   RateLimiter rate;
   DailyQuota quota;

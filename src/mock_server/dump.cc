@@ -4,6 +4,8 @@
 #include <ctime>
 #include <fstream>
 
+#include "text.h"
+
 namespace mock {
 namespace {
 
@@ -37,14 +39,6 @@ std::string Quote(const std::string& s) {
     }
   }
   return out + "\"";
-}
-
-std::string Iso(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return buf;
 }
 
 // Joins the items with ", ".
@@ -92,18 +86,55 @@ std::string ProgramJson(const Record& r) {
   return ", \"tags\": [" + tags + "], \"costs\": [" + costs + "]";
 }
 
-std::string RecordJson(const std::string& type, int id, const Record& r) {
+std::string Ints(const std::vector<int>& ids) {
+  return "[" + Join(ids, [](int id) { return std::to_string(id); }) + "]";
+}
+
+// A lead's cookies, partition and list memberships (its fields are its attributes).
+std::string LeadJson(LeadBook& book, int id) {
+  const Partition* p = book.FindPartition(book.PartitionOf(id));
+  return ", \"cookies\": [" + Join(book.Cookies(id), Quote) +
+         "], \"partition\": " + (p != nullptr ? Quote(p->name) : std::string("null")) +
+         ", \"lists\": " + Ints(book.ListsOf(id));
+}
+
+// Static lists with their members, workspaces with their partitions, activities per type.
+std::string LeadWorldJson(Store& store) {
+  LeadBook& book = store.leads();
+  std::string j = "  \"static_lists\": [" + Join(book.lists(), [](const StaticList& l) {
+                    const std::vector<int> members(l.members.begin(), l.members.end());
+                    return "{\"id\": " + std::to_string(l.id) + ", \"name\": " + Quote(l.name) +
+                           ", \"members\": " + Ints(members) + "}";
+                  });
+  j += "],\n  \"workspaces\": [" + Join(book.workspaces(), [&](const Workspace& w) {
+         const Partition* primary = book.FindPartition(w.primary_partition);
+         std::vector<std::string> partitions;
+         for (const auto& p : book.partitions()) {
+           if (p.workspace_id == w.id) partitions.push_back(p.name);
+         }
+         return "{\"id\": " + std::to_string(w.id) + ", \"name\": " + Quote(w.name) +
+                ", \"primaryPartition\": " + (primary != nullptr ? Quote(primary->name) : "null") +
+                ", \"partitions\": [" + Join(partitions, Quote) + "]}";
+       });
+  const auto counts = store.activities().CountsByType();
+  j += "],\n  \"activities_total\": " + std::to_string(store.activities().all().size());
+  return j + ",\n  \"activity_counts\": " + CountMap(counts) + ",\n";
+}
+
+// extra: more members of the record's object (a lead's cookies, partition, lists).
+std::string RecordJson(const std::string& type, int id, const Record& r, const std::string& extra) {
   std::string j = "    {\"type\": " + Quote(type) + ", \"id\": " + std::to_string(id);
   j += ", \"externalKey\": ";
   j += r.external_key ? "{\"name\": " + Quote(r.external_key->name) +
                             ", \"value\": " + Quote(r.external_key->value) + "}"
                       : std::string("null");
-  j += ", \"createdAt\": " + Quote(Iso(r.created)) + ", \"updatedAt\": " + Quote(Iso(r.updated));
+  j += ", \"createdAt\": " + Quote(FormatTimestamp(r.created)) +
+       ", \"updatedAt\": " + Quote(FormatTimestamp(r.updated));
   j += ", \"attributes\": {" +
        Join(r.attrs, [](const Attr& a) { return Quote(a.name) + ": " + Quote(a.value); }) + "}";
   if (r.company_id) j += ", \"companyId\": " + std::to_string(*r.company_id);
   if (type == "Program") j += ProgramJson(r);
-  return j + "}";
+  return j + extra + "}";
 }
 
 }  // namespace
@@ -114,13 +145,13 @@ std::string DumpJson(Store& store, const Stats& stats) {
   j += "  \"object_counts\": {" + Join(store.records(), [](const auto& kv) {
          return Quote(kv.first) + ": " + std::to_string(kv.second.size());
        });
-  j += "},\n  \"objects\": [";
+  j += "},\n" + LeadWorldJson(store) + "  \"objects\": [";
   bool first = true;
   for (const auto& [type, recs] : store.records()) {
     for (const auto& [id, r] : recs) {
       j += first ? "\n" : ",\n";
       first = false;
-      j += RecordJson(type, id, r);
+      j += RecordJson(type, id, r, type == "Lead" ? LeadJson(store.leads(), id) : "");
     }
   }
   return j + "\n  ]\n}\n";

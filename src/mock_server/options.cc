@@ -161,10 +161,12 @@ unparseable timestamp 20016), daily quota (20015), rate (20023), concurrency (20
 then the operation.
 
 Operations: syncMObjects, getMObjects, deleteMObjects, describeMObject, listMObjects;
-every other mktows operation answers fault 20019 Unsupported Operation.
+syncLead, syncMultipleLeads, getLead, getMultipleLeads, getLeadActivity, getLeadChanges,
+mergeLeads; every other mktows operation answers fault 20019 Unsupported Operation.
 Seeded data: Program 1001-1250 and 1970 (tag type Channel: Webinar, Blog, Tradeshow,
-Email, ...; cost line 153 for 2013-06), Opportunity 50-79 (incl. 64), lead 1-30 (incl.
-19), Company 1-5 (custom key field ExternalCompanyId), OpportunityPersonRole 1-5.
+Email, ...; cost line 153 for 2013-06), Opportunity 50-79 (incl. 64), lead 1-1000 (1-30
+leadN@example.com, incl. 19) with activities, static lists 1-6 and workspaces Default and
+EMEA, Company 1-5 (custom key field ExternalCompanyId), OpportunityPersonRole 1-5.
 Writable fields: Opportunity: Amount CloseDate Description ExpectedRevenue
   ExternalCreatedDate Fiscal FiscalQuarter FiscalYear ForecastCategoryName IsClosed IsWon
   LastActivityDate LeadSource Name NextStep Probability Quantity Stage Type and the custom

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -50,6 +51,22 @@ std::optional<std::time_t> ParseTimestamp(const std::string& text) {
   return timegm(&tm) - offset_s;
 }
 
+std::string FormatTimestamp(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+  return buf;
+}
+
+std::string ZeroPad(long long n, int width) {
+  std::string s = std::to_string(n);
+  if (static_cast<int>(s.size()) < width) {
+    s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
+  }
+  return s;
+}
+
 std::string ToHex(const std::string& s) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
@@ -74,6 +91,17 @@ std::optional<std::string> FromHex(const std::string& s) {
     out += static_cast<char>(v);
   }
   return out;
+}
+
+std::string HashHex(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
 }
 
 }  // namespace mock

@@ -326,10 +326,7 @@ TEST_F(WireTest, DescribeAndList) {
 }
 
 TEST_F(WireTest, OtherOperationsAre20019AndGarbageIs20012) {
-  ExpectFault(Call(server_, "getLead",
-                   "<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>1</keyValue>"
-                   "</leadKey></ns1:paramsGetLead>"),
-              20019, "Unsupported Operation");
+  ExpectFault(Call(server_, "getTags", "<ns1:paramsGetTags/>"), 20019, "Unsupported Operation");
   ExpectFault(Call(server_, "getMObjects",
                    "<ns1:paramsGetMObjects><type>Program</type><bogus/></ns1:paramsGetMObjects>"),
               20012, "Request Not Understood");

@@ -1,6 +1,5 @@
 // getMObjects: criteria, association filters and paging by stream position.
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
 
 #include "semantics/marketo_fault.h"
@@ -43,18 +42,9 @@ std::optional<std::time_t> ParseCriterionTime(const std::string& v) {
   return std::nullopt;
 }
 
-std::uint64_t Fnv1a(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 // Everything that selects objects; the token is bound to it so that a token of another query is
 // rejected instead of silently returning the wrong page.
-std::uint64_t QueryHash(const GetQuery& q) {
+std::string QueryHashHex(const GetQuery& q) {
   std::ostringstream s;
   s << q.type << '\n' << (q.id ? std::to_string(*q.id) : "-") << '\n';
   if (q.external_key) s << q.external_key->name << '=' << q.external_key->value;
@@ -68,13 +58,7 @@ std::uint64_t QueryHash(const GetQuery& q) {
     s << '\n';
   }
   s << q.include_details;
-  return Fnv1a(s.str());
-}
-
-std::string QueryHashHex(const GetQuery& q) {
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(QueryHash(q)));
-  return hash;
+  return HashHex(s.str());
 }
 
 std::string MakeToken(const GetQuery& q, int last_id) {

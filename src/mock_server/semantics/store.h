@@ -1,4 +1,5 @@
-// The in-memory Marketo instance: MObjects, leads and companies, Program tags and cost lines.
+// The in-memory Marketo instance: MObjects, leads and companies, Program tags and cost lines, and
+// (lead_book.h, activity_log.h) the lead indexes, lists, workspaces and activities.
 // One mutex guards everything; each operation holds it for its whole batch, so a batch is atomic
 // with respect to other calls.
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_STORE_H_
@@ -12,9 +13,17 @@
 #include <string>
 #include <vector>
 
+#include "semantics/activity_log.h"
+#include "semantics/lead_book.h"
 #include "semantics/model.h"
 
 namespace mock {
+
+// The fixed "now" of the seeded data, so the same binary always seeds the same instance.
+inline constexpr std::time_t kSeedEpoch = 1356998400;  // 2013-01-01T00:00:00Z
+// The Companies (ids 1..5); leads 1..30 work for them.
+inline constexpr const char* kSeedCompanies[] = {"Acme Corp", "Globex", "Initech", "Umbrella",
+                                                 "Stark Industries"};
 
 struct Cost {
   int id = 0;
@@ -56,11 +65,14 @@ class Store {
   // Most recently added record whose attribute key.name equals key.value.
   Record* FindByKey(const std::string& type, const Attr& key);
   Record& Create(const std::string& type, std::time_t now);
+  Record& CreateWithId(const std::string& type, int id, std::time_t when);  // seeding
   bool Erase(const std::string& type, int id);
   int NextCostId() { return next_cost_id_++; }
   const std::map<std::string, std::vector<std::string>>& tag_types() const { return tag_types_; }
   const std::map<std::string, std::map<int, Record>>& records() const { return records_; }
   std::map<int, Record>* OfType(const std::string& type);
+  LeadBook& leads() { return leads_; }
+  ActivityLog& activities() { return activities_; }
 
  private:
   // store_seed.cc
@@ -69,10 +81,9 @@ class Store {
   void SeedPrograms();
   void SeedDocSampleProgram();
   void SeedCompanies();
-  void SeedLeads();
+  void SeedLeads();  // leads_seed.cc
   void SeedOpportunities();
   void SeedRoles();
-  Record& CreateWithId(const std::string& type, int id, std::time_t when);
 
   std::mutex mu_;
   std::map<std::string, std::map<int, Record>> records_;
@@ -80,6 +91,8 @@ class Store {
   std::uint64_t next_seq_ = 1;
   int next_cost_id_ = 1000;
   std::map<std::string, std::vector<std::string>> tag_types_;
+  LeadBook leads_{*this};  // over records_["Lead"]
+  ActivityLog activities_;
 };
 
 }  // namespace mock

@@ -4,22 +4,15 @@
 #include <string>
 
 #include "semantics/store.h"
+#include "text.h"
 
 namespace mock {
 namespace {
-
-constexpr std::time_t kSeedEpoch = 1356998400;  // 2013-01-01T00:00:00Z
 
 const char* const kChannels[] = {
     "Webinar", "Blog", "Tradeshow", "Email", "Content Syndication", "Online Advertising", "Event"};
 const char* const kStages[] = {"Prospecting", "Qualification", "Proposal", "Negotiation",
                                "Closed Won"};
-const char* const kCompanies[] = {"Acme Corp", "Globex", "Initech", "Umbrella", "Stark Industries"};
-
-std::string Pad(int n, int width) {
-  std::string s = std::to_string(n);
-  return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
-}
 
 }  // namespace
 
@@ -60,14 +53,14 @@ void Store::SeedPrograms() {
         std::string("/Marketing Activities/") + (id % 10 == 0 ? "EMEA" : "Default") + "/" + name);
     SetAttr(&p, "Is Archived", id % 25 == 0 ? "true" : "false");
     if (event) {
-      const std::string day = "2013-" + Pad(1 + id % 12, 2) + "-" + Pad(1 + id % 28, 2);
+      const std::string day = "2013-" + ZeroPad(1 + id % 12, 2) + "-" + ZeroPad(1 + id % 28, 2);
       SetAttr(&p, "Start Date", day + " 09:00:00");
       SetAttr(&p, "End Date", day + " 17:00:00");
     }
     p.tags.push_back(Tag{"Channel", kChannels[id % 7]});
     if (id % 3 == 0) p.tags.push_back(Tag{"Region", tag_types_["Region"][id % 3]});
     if (id % 5 == 0) {
-      p.costs.push_back(Cost{NextCostId(), "2013-" + Pad(1 + id % 12, 2) + "-01",
+      p.costs.push_back(Cost{NextCostId(), "2013-" + ZeroPad(1 + id % 12, 2) + "-01",
                              std::to_string(100 * (id % 17 + 1)), ""});
     }
   }
@@ -92,22 +85,9 @@ void Store::SeedDocSampleProgram() {
 void Store::SeedCompanies() {
   for (int id = 1; id <= 5; ++id) {
     Record& c = CreateWithId("Company", id, kSeedEpoch + static_cast<std::time_t>(id) * 60);
-    SetAttr(&c, "Company", kCompanies[id - 1]);
-    SetAttr(&c, "ExternalCompanyId", "COMP-" + Pad(id, 3));
+    SetAttr(&c, "Company", kSeedCompanies[id - 1]);
+    SetAttr(&c, "ExternalCompanyId", "COMP-" + ZeroPad(id, 3));
     SetAttr(&c, "Industry", id % 2 ? "Manufacturing" : "Software");
-  }
-}
-
-// Leads (persons) 1..30, lead 19 is the doc sample's PersonId.
-void Store::SeedLeads() {
-  const char* const first[] = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald"};
-  for (int id = 1; id <= 30; ++id) {
-    Record& l = CreateWithId("Lead", id, kSeedEpoch + static_cast<std::time_t>(id) * 120);
-    SetAttr(&l, "Email", "lead" + std::to_string(id) + "@example.com");
-    SetAttr(&l, "FirstName", first[id % 6]);
-    SetAttr(&l, "LastName", "Person" + std::to_string(id));
-    SetAttr(&l, "Company", kCompanies[id % 5]);
-    SetAttr(&l, "ExternalLeadId", "LEAD-" + Pad(id, 4));
   }
 }
 
@@ -115,14 +95,14 @@ void Store::SeedLeads() {
 void Store::SeedOpportunities() {
   for (int id = 50; id <= 79; ++id) {
     Record& o = CreateWithId("Opportunity", id, kSeedEpoch + static_cast<std::time_t>(id) * 7200);
-    SetAttr(&o, "Name", std::string(kCompanies[id % 5]) + " deal " + std::to_string(id));
+    SetAttr(&o, "Name", std::string(kSeedCompanies[id % 5]) + " deal " + std::to_string(id));
     SetAttr(&o, "Amount", std::to_string(1000 * (id % 9 + 1)));
     SetAttr(&o, "Stage", kStages[id % 5]);
     SetAttr(&o, "Type", id % 2 ? "New Business" : "Renewal");
-    SetAttr(&o, "CloseDate", "2013-" + Pad(1 + id % 12, 2) + "-28");
+    SetAttr(&o, "CloseDate", "2013-" + ZeroPad(1 + id % 12, 2) + "-28");
     SetAttr(&o, "IsClosed", id % 5 == 4 ? "true" : "false");
     SetAttr(&o, "IsWon", id % 5 == 4 ? "true" : "false");
-    SetAttr(&o, "ExternalOpportunityId", "OPP-" + Pad(id, 4));
+    SetAttr(&o, "ExternalOpportunityId", "OPP-" + ZeroPad(id, 4));
     o.company_id = 1 + id % 5;
   }
 }
@@ -138,7 +118,7 @@ void Store::SeedRoles() {
     SetAttr(&r, "PersonId", std::to_string(id));
     SetAttr(&r, "Role", roles[id - 1]);
     SetAttr(&r, "IsPrimary", id == 1 ? "true" : "false");
-    SetAttr(&r, "ExternalRoleId", "ROLE-" + Pad(id, 4));
+    SetAttr(&r, "ExternalRoleId", "ROLE-" + ZeroPad(id, 4));
   }
 }
 

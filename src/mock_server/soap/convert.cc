@@ -1,20 +1,9 @@
 #include "soap/convert.h"
 
+#include "soap/soap_alloc.h"
+
 namespace mock {
 namespace {
-
-template <typename T>
-T* NewValue(struct soap* soap, const T& value) {
-  T* p = static_cast<T*>(soap_malloc(soap, sizeof(T)));
-  if (p != nullptr) *p = value;
-  return p;
-}
-
-std::string* NewString(struct soap* soap, const std::string& value) {
-  std::string* s = soap_new_std__string(soap);
-  *s = value;
-  return s;
-}
 
 std::optional<Attr> FromSoap(const mktows__Attrib* a) {
   if (a == nullptr) return std::nullopt;

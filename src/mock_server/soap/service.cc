@@ -31,6 +31,7 @@ int MockService::Fault(int code, const std::string& message) {
 int MockService::dispatch() {
   own_fault_ = false;
   auth_.reset();
+  workspace_.reset();
   // Copy the credentials and drop the parsed header: gSOAP would otherwise serialize it back into
   // the response (the signature included). Responses carry no SOAP Header (docs/protocol.md,
   // "Envelope and namespaces").
@@ -38,8 +39,13 @@ int MockService::dispatch() {
     const auto* h = soap->header->mktows__AuthenticationHeader;
     auth_ = AuthCopy{h->mktowsUserId, h->requestSignature, h->requestTimestamp};
   }
+  if (soap->header != nullptr && soap->header->mktows__MktowsContextHeader != nullptr) {
+    workspace_ = soap->header->mktows__MktowsContextHeader->targetWorkspace;
+  }
   soap->header = nullptr;
+  const soap_mode omode = soap->omode;  // an operation may add SOAP_XML_NIL for its answer
   int rc = MktowsApiSoapBindingService::dispatch();
+  soap->omode = omode;
   soap->header = nullptr;
   if (rc != SOAP_OK && rc < SOAP_STOP && !own_fault_) {
     // Parse errors answer in Marketo's shape instead of gSOAP's own fault text.
@@ -57,6 +63,7 @@ int MockService::dispatch() {
     soap->error = rc;
   }
   auth_.reset();
+  workspace_.reset();
   return rc;
 }
 

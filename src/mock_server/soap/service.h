@@ -1,6 +1,7 @@
 // The gSOAP service: one instance per connection (copy()), every operation runs through
 // Handle(): latency, fault injection, authentication, limits (policy/), then the semantics
-// (semantics/). The operations not implemented yet are in unsupported.cc.
+// (semantics/). MObject operations are in service.cc, lead operations in service_leads.cc, the
+// operations not implemented yet in unsupported.cc.
 #ifndef MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 #define MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 
@@ -63,6 +64,7 @@ class MockService : public MktowsApiSoapBindingService {
 
   ServerContext* ctx_;
   std::optional<AuthCopy> auth_;  // the request's AuthenticationHeader, copied in dispatch()
+  std::optional<std::string> workspace_;  // MktowsContextHeader/targetWorkspace, likewise
   bool own_fault_ = false;
 };
 

@@ -14,23 +14,15 @@ MOCK_UNSUPPORTED(getCampaignsForSource, mktows__ParamsGetCampaignsForSource,
                  mktows__SuccessGetCampaignsForSource)
 MOCK_UNSUPPORTED(getImportToListStatus, mktows__ParamsGetImportToListStatus,
                  mktows__SuccessGetImportToListStatus)
-MOCK_UNSUPPORTED(getLead, mktows__ParamsGetLead, mktows__SuccessGetLead)
-MOCK_UNSUPPORTED(getLeadActivity, mktows__ParamsGetLeadActivity, mktows__SuccessGetLeadActivity)
-MOCK_UNSUPPORTED(getLeadChanges, mktows__ParamsGetLeadChanges, mktows__SuccessGetLeadChanges)
-MOCK_UNSUPPORTED(getMultipleLeads, mktows__ParamsGetMultipleLeads, mktows__SuccessGetMultipleLeads)
 MOCK_UNSUPPORTED(importToList, mktows__ParamsImportToList, mktows__SuccessImportToList)
 MOCK_UNSUPPORTED(listOperation, mktows__ParamsListOperation, mktows__SuccessListOperation)
 MOCK_UNSUPPORTED(requestCampaign, mktows__ParamsRequestCampaign, mktows__SuccessRequestCampaign)
 MOCK_UNSUPPORTED(scheduleCampaign, mktows__ParamsScheduleCampaign, mktows__SuccessScheduleCampaign)
-MOCK_UNSUPPORTED(syncLead, mktows__ParamsSyncLead, mktows__SuccessSyncLead)
-MOCK_UNSUPPORTED(syncMultipleLeads, mktows__ParamsSyncMultipleLeads,
-                 mktows__SuccessSyncMultipleLeads)
 MOCK_UNSUPPORTED(syncCustomObjects, mktows__ParamsSyncCustomObjects,
                  mktows__SuccessSyncCustomObjects)
 MOCK_UNSUPPORTED(deleteCustomObjects, mktows__ParamsDeleteCustomObjects,
                  mktows__SuccessDeleteCustomObjects)
 MOCK_UNSUPPORTED(getCustomObjects, mktows__ParamsGetCustomObjects, mktows__SuccessGetCustomObjects)
-MOCK_UNSUPPORTED(mergeLeads, mktows__ParamsMergeLeads, mktows__SuccessMergeLeads)
 MOCK_UNSUPPORTED(getChannels, mktows__ParamsGetChannels, mktows__SuccessGetChannels)
 MOCK_UNSUPPORTED(getTags, mktows__ParamsGetTags, mktows__SuccessGetTags)
 #undef MOCK_UNSUPPORTED
