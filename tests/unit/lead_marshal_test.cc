@@ -21,7 +21,7 @@ class LeadMarshal : public ::testing::Test {
     soap_free(soap_);
   }
 
-  mktows__SyncStatus* Status(int id, mktows__LeadSyncStatus st, const char* error = nullptr) {
+  mktows__SyncStatus* Status(int id, const char* st, const char* error = nullptr) {
     auto* s = soap_new_mktows__SyncStatus(soap_);
     s->leadId = id;
     s->status = st;
@@ -102,18 +102,20 @@ TEST_F(LeadMarshal, StatusesComeBackPerLeadAndCountsAreChecked) {
   resp.result = soap_new_mktows__ResultSyncMultipleLeads(soap_);
   resp.result->syncStatusList = soap_new_mktows__ArrayOfSyncStatus(soap_);
   resp.result->syncStatusList->syncStatus = {
-      Status(5, mktows__LeadSyncStatus__UPDATED),
-      Status(0, mktows__LeadSyncStatus__FAILED, "Lead Sync Failed")};
-  std::vector<LeadRecord> two(2);
-  auto r = leads::SyncMultipleFromSoap(resp, {two, true});
+      Status(5, "UPDATED"), Status(0, "FAILED", "Lead Sync Failed"), Status(6, "ARCHIVED")};
+  std::vector<LeadRecord> sent(3);
+  auto r = leads::SyncMultipleFromSoap(resp, {sent, true});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ((*r)[0].lead_id, 5);
   EXPECT_EQ((*r)[0].status, marketo::LeadSyncStatus::kUpdated);
   EXPECT_EQ((*r)[1].status, marketo::LeadSyncStatus::kFailed);
   EXPECT_EQ((*r)[1].raw_status, "FAILED");
   EXPECT_EQ((*r)[1].error, "Lead Sync Failed");
-  std::vector<LeadRecord> three(3);
-  EXPECT_EQ(leads::SyncMultipleFromSoap(resp, {three, true}).status().code(),
+  // A status this version does not know keeps its lead's result (and its raw text).
+  EXPECT_EQ((*r)[2].status, marketo::LeadSyncStatus::kUnknown);
+  EXPECT_EQ((*r)[2].raw_status, "ARCHIVED");
+  std::vector<LeadRecord> four(4);
+  EXPECT_EQ(leads::SyncMultipleFromSoap(resp, {four, true}).status().code(),
             StatusCode::kResponseMismatch);
 }
 
@@ -122,7 +124,7 @@ TEST_F(LeadMarshal, SyncLeadResultWithAndWithoutTheLead) {
   resp.soap = soap_;
   resp.result = soap_new_mktows__ResultSyncLead(soap_);
   resp.result->leadId = 1001;
-  resp.result->syncStatus = Status(1001, mktows__LeadSyncStatus__CREATED);
+  resp.result->syncStatus = Status(1001, "CREATED");
   auto r = leads::SyncLeadFromSoap(resp, {});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->lead_id, 1001);

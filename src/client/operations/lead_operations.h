@@ -229,11 +229,11 @@ inline std::vector<LeadRecord> TakeLeads(struct soap* s, mktows__ArrayOfLeadReco
   return out;
 }
 
-inline LeadSyncResult Take(struct soap* s, const mktows__SyncStatus& st, std::size_t index) {
+inline LeadSyncResult Take(const mktows__SyncStatus& st, std::size_t index) {
   LeadSyncResult r;
   r.index = index;
   r.lead_id = st.leadId;
-  r.raw_status = soap_mktows__LeadSyncStatus2s(s, st.status);
+  r.raw_status = st.status;
   r.status = ParseLeadSyncStatus(r.raw_status);
   if (st.error) r.error = *st.error;
   return r;
@@ -244,7 +244,7 @@ inline StatusOr<SyncLeadResult> SyncLeadFromSoap(mktows__SuccessSyncLead& resp,
   if (resp.result == nullptr || resp.result->syncStatus == nullptr) {
     return Malformed("syncLead", "response has no syncStatus");
   }
-  const LeadSyncResult st = Take(resp.soap, *resp.result->syncStatus, 0);
+  const LeadSyncResult st = Take(*resp.result->syncStatus, 0);
   SyncLeadResult out;
   out.lead_id = resp.result->leadId;
   out.status = st.status;
@@ -269,7 +269,7 @@ inline StatusOr<std::vector<LeadSyncResult>> SyncMultipleFromSoap(
   out.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (list[i] == nullptr) return Malformed("syncMultipleLeads", "empty syncStatus");
-    out.push_back(Take(resp.soap, *list[i], i));
+    out.push_back(Take(*list[i], i));
   }
   return out;
 }
@@ -303,7 +303,7 @@ inline StatusOr<MergeLeadsResult> MergeFromSoap(mktows__SuccessMergeLeads& resp,
     out.losing_lead_ids.assign(m.losingLeadIdList->integerItem.begin(),
                                m.losingLeadIdList->integerItem.end());
   }
-  out.raw_status = soap_mktows__LeadMergeStatusEnum2s(resp.soap, m.status);
+  out.raw_status = m.status;
   out.status = out.raw_status == "MERGED"   ? LeadMergeStatus::kMerged
                : out.raw_status == "FAILED" ? LeadMergeStatus::kFailed
                                             : LeadMergeStatus::kUnknown;

@@ -239,7 +239,7 @@ mktows__LeadRecord* ToSoap(struct soap* soap, const LeadOut& in) {
 mktows__SyncStatus* ToSoap(struct soap* soap, const LeadSyncOutcome& in) {
   auto* out = soap_new_mktows__SyncStatus(soap);
   out->leadId = in.lead_id;
-  soap_s2mktows__LeadSyncStatus(soap, StatusName(in.status), &out->status);
+  out->status = StatusName(in.status);
   if (in.status == Status::kFailed) out->error = NewString(soap, in.error);  // else xsi:nil
   return out;
 }
@@ -279,7 +279,7 @@ mktows__MergeStatus* ToSoap(struct soap* soap, const MergeOutcome& in) {
   if (in.winner) out->winningLeadId = NewValue(soap, *in.winner);
   out->losingLeadIdList = soap_new_mktows__ArrayOfInteger(soap);
   out->losingLeadIdList->integerItem = in.losers;
-  soap_s2mktows__LeadMergeStatusEnum(soap, in.merged ? "MERGED" : "FAILED", &out->status);
+  out->status = in.merged ? "MERGED" : "FAILED";
   if (!in.merged) out->error = NewString(soap, in.error);
   return out;
 }
