@@ -17,7 +17,7 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Emails compare case-insensitively (Marketo treats addresses so); ids exactly.
+// Choice: emails compare case-insensitively; ids (SFDC, cookies) exactly.
 std::string IndexValue(const std::string& name, const std::string& value) {
   const LeadField* f = FindLeadField(name);
   return f != nullptr && std::string(f->type) == "email" ? Lower(value) : value;

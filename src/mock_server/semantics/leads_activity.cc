@@ -141,6 +141,7 @@ ActivityPage LeadOps::GetLeadActivity(const ActivityQuery& q) {
   std::optional<long long> next = b.before;
   if (i < mine.size()) next = log.all()[mine[i]].id;
   ActivityPage page;
+  // Choice: newest first (Marketo's order is not documented); the offset moves back in time.
   for (; i > 0; --i) {
     const Activity& a = log.all()[mine[i - 1]];
     if (b.oldest && a.at < *b.oldest) break;

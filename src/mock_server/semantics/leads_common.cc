@@ -28,6 +28,7 @@ std::vector<int> FindLeads(const LeadBook& book, const LeadKey& key) {
   if (!IsLeadKeyType(key.type)) {
     throw MarketoFault(error_codes::kLeadKeyBad, "Unknown lead key type '" + key.type + "'");
   }
+  // Choice: an empty key value is a missing key (20101), not a key that finds nothing.
   if (key.value.empty()) {
     throw MarketoFault(error_codes::kLeadKeyRequired, "The " + key.type + " lead key has no value");
   }
@@ -58,6 +59,7 @@ const StaticList& SelectedList(LeadBook& book, const LeadSelector& s) {
     throw MarketoFault(error_codes::kParameterRequired,
                        "StaticListSelector needs staticListName or staticListId");
   }
+  // Choice: with both, the id wins; names compare case-insensitively.
   const StaticList* list = s.list_id ? book.FindList(*s.list_id) : book.FindList(*s.list_name);
   if (list == nullptr) {
     throw MarketoFault(error_codes::kListNotFound,
@@ -132,6 +134,7 @@ int BatchSize(const std::optional<int>& requested, int fallback, int max) {
 
 std::time_t CheckUpdateWindow(std::time_t oldest, const std::optional<std::time_t>& latest,
                               std::time_t now) {
+  // Choice: an open window ends now, so the 30-day limit still applies to it.
   const std::time_t until = latest ? *latest : now;
   if (oldest > until) {
     throw MarketoFault(error_codes::kBadParameter, "oldestUpdatedAt " + FormatTimestamp(oldest) +
@@ -154,6 +157,7 @@ void CheckTypeFilter(const TypeFilter& filter) {
   }
 }
 
+// Choice: a token of a type the mock never writes is valid and simply matches nothing.
 bool PassesTypeFilter(const TypeFilter& filter, const std::string& display_name) {
   const auto named = [&](const std::vector<std::string>& tokens) {
     return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {

@@ -18,7 +18,8 @@ using Cursor = std::pair<std::time_t, int>;  // (updatedAt, id) of the last lead
 
 constexpr char kTokenKind[] = "leads";
 
-// The selector to run: the deprecated lastUpdatedAt stands for a LastUpdateAtSelector.
+// The selector to run. Choice: the deprecated lastUpdatedAt alone stands for a
+// LastUpdateAtSelector; beside a selector it is ignored.
 LeadSelector EffectiveSelector(const LeadsQuery& q) {
   if (q.selector.kind != LeadSelector::Kind::kNone || !q.last_updated_at) return q.selector;
   LeadSelector s;
@@ -110,7 +111,8 @@ LeadsPage LeadOps::GetMultipleLeads(const LeadsQuery& q, std::time_t now) {
   if (s.kind == LeadSelector::Kind::kLastUpdate) {
     latest = CheckUpdateWindow(*s.oldest, s.latest, now);
   }
-  // Choice: batchSize defaults to 100 and is capped at 1000 (the docs give both figures).
+  // Choice: batchSize defaults to 100 and is capped at 1000 (the docs give both figures);
+  // includeAttributes filters leadAttributeList only, ignores unknown names, and empty = all.
   PageSpec spec{
       BatchSize(q.batch_size, kDefaultLeadBatch, kMaxLeadBatch),
       q.include_attributes && !q.include_attributes->empty() ? &*q.include_attributes : nullptr,

@@ -1,8 +1,8 @@
 // The lead operations on the wire: each runs through Handle() like every operation, converts
-// with soap/convert_leads.*, and leaves the semantics to semantics/leads*.cc. Their answers write
-// every absent nillable element as xsi:nil (<leadRecord xsi:nil="true"/>, <error xsi:nil="true"/>,
-// activity attributes' <attrType xsi:nil="true"/>), as Marketo's lead examples show
-// (docs/protocol.md, "Nil and empty values"); dispatch() restores the mode afterwards.
+// with soap/convert_leads.*, and leaves the semantics to semantics/leads*.cc. Choice: their
+// answers write every absent nillable element as xsi:nil (<leadRecord xsi:nil="true"/>, <error
+// xsi:nil="true"/>, activity attributes' <attrType xsi:nil="true"/>), as Marketo's lead examples
+// show (docs/protocol.md, "Nil and empty values"); dispatch() restores the mode afterwards.
 #include <ctime>
 
 #include "semantics/marketo_fault.h"
