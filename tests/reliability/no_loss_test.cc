@@ -10,93 +10,35 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "marketo/marketo.h"
+#include "no_loss.h"
 #include "reliability_util.h"
 #include "support/mock_server_process.h"
-#include "support/soap_http.h"
 
 namespace {
 
-using marketo::ClientOptions;
 using marketo::MObject;
 using marketo::SyncOperation;
 using marketo::SyncStatus;
 using marketo_test::CountedClient;
 using marketo_test::MockServerProcess;
+using marketo_test::no_loss::AfterCommitInjected;
+using marketo_test::no_loss::Counter;
+using marketo_test::no_loss::FaultArgs;
+using marketo_test::no_loss::Name;
+using marketo_test::no_loss::Options;
+using marketo_test::no_loss::StoredValues;
 
 constexpr std::size_t kUpserts = 8000;
 constexpr std::size_t kInserts = 2000;
 constexpr std::size_t kBatch = 100;
 
-std::vector<std::string> FaultArgs() {
-  // Independent draws; the first spec that fires wins: about 22 % of all calls misbehave (seed 7:
-  // 22 of 102 UPSERT attempts).
-  return {"--rate-limit",
-          "0",
-          "--concurrency-limit",
-          "0",
-          "--seed",
-          "7",
-          "--fault",
-          "rate=0.05:kind=reset",
-          "--fault",
-          "rate=0.03:kind=http503",
-          "--fault",
-          "rate=0.03:kind=truncate",
-          "--fault",
-          "rate=0.03:code=20011",
-          "--fault",
-          "rate=0.03:code=20024",
-          "--fault",
-          "rate=0.04:kind=reset-after-commit",
-          "--fault",
-          "rate=0.04:kind=truncate-after-commit"};
-}
-
-ClientOptions Options(const std::string& url) {
-  ClientOptions o;
-  o.endpoint = url;
-  o.credentials = {marketo_test::kMockUserId, marketo_test::kMockEncryptionKey};
-  o.connect_timeout = std::chrono::seconds(2);
-  o.send_timeout = std::chrono::seconds(5);
-  o.receive_timeout = std::chrono::seconds(5);
-  o.retry.sleeper = [](std::chrono::milliseconds) {};  // the backoff schedule, without the wait
-  o.retry.random_seed = 7;
-  o.limits = marketo::LimitOptions::Unlimited();
-  return o;
-}
-
-std::string Name(const char* prefix, std::size_t i) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s-%05zu", prefix, i);
-  return buf;
-}
-
-// How often each "Name" value occurs among the stored objects of the dump (one object a line).
 std::map<std::string, int> StoredNames(const std::string& dump, const std::string& prefix) {
-  std::map<std::string, int> out;
-  const std::string needle = "\"Name\": \"" + prefix;
-  for (std::size_t p = dump.find(needle); p != std::string::npos; p = dump.find(needle, p + 1)) {
-    const std::size_t b = p + 9;
-    out[dump.substr(b, dump.find('"', b) - b)]++;
-  }
-  return out;
-}
-
-std::uint64_t Counter(const std::string& dump, const std::string& key) {
-  const std::string needle = "\"" + key + "\": ";
-  const std::size_t p = dump.find(needle);
-  return p == std::string::npos ? 0 : std::stoull(dump.substr(p + needle.size()));
-}
-
-std::uint64_t AfterCommitInjected(const std::string& dump) {
-  return Counter(dump, "reset-after-commit") + Counter(dump, "truncate-after-commit");
+  return StoredValues(dump, "Name", prefix);
 }
 
 TEST(NoLoss, UpsertByExternalKeyStoresEveryObjectExactlyOnce) {

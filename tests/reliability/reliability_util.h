@@ -42,6 +42,41 @@ class CountingConnection : public marketo::Connection {
     ++attempts;
     return inner_->ListMObjects();
   }
+  marketo::StatusOr<marketo::SyncLeadResult> SyncLead(
+      const marketo::SyncLeadRequest& request) override {
+    ++attempts;
+    return inner_->SyncLead(request);
+  }
+  marketo::StatusOr<std::vector<marketo::LeadSyncResult>> SyncMultipleLeads(
+      const marketo::SyncMultipleLeadsRequest& request) override {
+    ++attempts;
+    return inner_->SyncMultipleLeads(request);
+  }
+  marketo::StatusOr<std::vector<marketo::LeadRecord>> GetLead(
+      const marketo::LeadKey& key) override {
+    ++attempts;
+    return inner_->GetLead(key);
+  }
+  marketo::StatusOr<marketo::LeadsPage> GetMultipleLeads(
+      const marketo::GetMultipleLeadsRequest& request) override {
+    ++attempts;
+    return inner_->GetMultipleLeads(request);
+  }
+  marketo::StatusOr<marketo::ActivityPage> GetLeadActivity(
+      const marketo::GetLeadActivityRequest& request) override {
+    ++attempts;
+    return inner_->GetLeadActivity(request);
+  }
+  marketo::StatusOr<marketo::ActivityPage> GetLeadChanges(
+      const marketo::GetLeadChangesRequest& request) override {
+    ++attempts;
+    return inner_->GetLeadChanges(request);
+  }
+  marketo::StatusOr<marketo::MergeLeadsResult> MergeLeads(
+      const marketo::MergeLeadsRequest& request) override {
+    ++attempts;
+    return inner_->MergeLeads(request);
+  }
 
   std::atomic<int> attempts{0};
 
@@ -50,16 +85,20 @@ class CountingConnection : public marketo::Connection {
 };
 
 // The production stack (retry loop + limiter + gSOAP over real sockets) with an attempt
-// counter under the retry loop.
+// counter under the retry loop, and the family clients over it.
 struct CountedClient {
   explicit CountedClient(const marketo::ClientOptions& options)
       : counter(std::make_shared<CountingConnection>(
             marketo::internal::MakeSoapConnection(options, nullptr))),
-        client(marketo::internal::MakeConnectionStack(options, counter)) {}
+        stack(marketo::internal::MakeConnectionStack(options, counter)),
+        client(stack),
+        leads(stack) {}
   int attempts() const { return counter->attempts.load(); }
 
   std::shared_ptr<CountingConnection> counter;
+  std::shared_ptr<marketo::Connection> stack;
   marketo::MObjectClient client;
+  marketo::LeadClient leads;
 };
 
 }  // namespace marketo_test

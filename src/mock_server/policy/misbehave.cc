@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <cctype>
 #include <string>
 
 namespace mock {
@@ -25,9 +26,17 @@ constexpr char kEnvelopeStart[] =
     "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
     "xmlns:ns1=\"http://www.marketo.com/mktows/\"><SOAP-ENV:Body>";
 
+// "<ns1:successSyncLead>" for "syncLead": the start of that operation's answer, so a cut-off
+// body is a cut-off answer to the call that was made.
+std::string SuccessElement(const char* op) {
+  std::string name(op);
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return "<ns1:success" + name + ">";
+}
+
 }  // namespace
 
-int Misbehave(struct soap* soap, MisbehaviourKind kind, ServerContext* ctx) {
+int Misbehave(struct soap* soap, const char* op, MisbehaviourKind kind, ServerContext* ctx) {
   soap->keep_alive = 0;
   switch (kind) {
     case MisbehaviourKind::kReset: {
@@ -42,8 +51,7 @@ int Misbehave(struct soap* soap, MisbehaviourKind kind, ServerContext* ctx) {
       break;
     }
     case MisbehaviourKind::kTruncate: {
-      const std::string body = std::string(kEnvelopeStart) +
-                               "<ns1:successSyncMObjects><result><mObjStatusList><mObjStatus>";
+      const std::string body = kEnvelopeStart + SuccessElement(op) + "<result>";
       Raw(soap, Response("200 OK", "text/xml; charset=utf-8", body, body.size() + 4096));
       break;
     }

@@ -8,9 +8,9 @@
 
 namespace mock {
 
-// Acts out `kind` on the connection and returns SOAP_STOP (the response is "sent"); the
-// connection is closed afterwards (keep-alive off).
-int Misbehave(struct soap* soap, MisbehaviourKind kind, ServerContext* ctx);
+// Acts out `kind` on the connection for operation `op` (e.g. "syncMObjects") and returns
+// SOAP_STOP (the response is "sent"); the connection is closed afterwards (keep-alive off).
+int Misbehave(struct soap* soap, const char* op, MisbehaviourKind kind, ServerContext* ctx);
 
 }  // namespace mock
 

@@ -79,7 +79,7 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   if (d.fire && !d.after_commit) {
     if (d.code) return Fault(*d.code, ErrorText(*d.code));
     in_flight.Release();  // injected misbehaviour (a hang above all) does not hold a slot
-    return Misbehave(soap, d.kind, ctx_);
+    return Misbehave(soap, op, d.kind, ctx_);
   }
 
   const int auth = CheckAuthentication(ctx_->auth, auth_ ? &auth_->user_id : nullptr,
@@ -114,7 +114,7 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   }
   if (d.fire) {  // after commit: the answer is lost
     in_flight.Release();
-    return Misbehave(soap, d.kind, ctx_);
+    return Misbehave(soap, op, d.kind, ctx_);
   }
   return SOAP_OK;
 }
