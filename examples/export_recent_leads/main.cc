@@ -24,16 +24,15 @@ int main(int argc, char** argv) {
   marketo::ExportLeadsOptions options;
   options.include_attributes = {"Email", "LastName"};
   std::size_t count = 0;
-  auto status = client.ExportLeads(now - std::chrono::hours(24 * 7), now, options,
-                                   [&](marketo::LeadRecord&& lead) {
-                                     if (count < 5) {
-                                       std::printf("lead %lld %s\n",
-                                                   static_cast<long long>(lead.id.value_or(0)),
-                                                   lead.email.value_or("-").c_str());
-                                     }
-                                     ++count;
-                                     return true;
-                                   });
+  auto status = client.ExportLeads(
+      now - std::chrono::hours(24 * 7), now, options, [&](marketo::LeadRecord&& lead) {
+        if (count < 5) {
+          std::printf("lead %lld %s\n", static_cast<long long>(lead.id.value_or(0)),
+                      lead.email.value_or("-").c_str());
+        }
+        ++count;
+        return true;
+      });
   if (!status.ok()) return examples::PrintCallError(status);
   std::printf("%zu leads updated in the last 7 days\n", count);
   return 0;

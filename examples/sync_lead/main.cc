@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
   auto result = client.SyncLead(request);
   if (!result.ok()) return examples::PrintCallError(result.status());
   std::printf("lead %lld %s%s%s\n", static_cast<long long>(result->lead_id),
-              marketo::ToString(result->status), result->error.empty() ? "" : " error=",
-              result->error.c_str());
+              marketo::ToString(result->status),
+              result->error.empty() ? "" : " error=", result->error.c_str());
   if (result->lead) {
     for (const auto& field : result->lead->attributes) {
       std::printf("  %s = %s\n", field.name.c_str(), field.value.c_str());

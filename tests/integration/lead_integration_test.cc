@@ -159,8 +159,8 @@ TEST(LeadIntegration, ListsWindowsAndTheParallelExportReturnEachLeadOnce) {
   // A year: read in 30-day parts, every seeded lead exactly once.
   marketo::ReadLeadsOptions options;
   options.batch_size = 250;
-  auto year = client.GetAllLeads(LeadSelector::UpdatedBetween(Day(2013, 1, 1), Day(2014, 1, 1)),
-                                 options);
+  auto year =
+      client.GetAllLeads(LeadSelector::UpdatedBetween(Day(2013, 1, 1), Day(2014, 1, 1)), options);
   ASSERT_TRUE(year.ok()) << year.status().ToString();
   const auto ids = Ids(*year);
   EXPECT_EQ(std::set<std::int64_t>(ids.begin(), ids.end()).size(), ids.size());

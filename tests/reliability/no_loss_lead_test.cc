@@ -81,9 +81,10 @@ TEST(NoLossLeads, DedupedSyncStoresEveryEmailOnExactlyOneLead) {
   EXPECT_GT(after_commit, 0u);
   EXPECT_GT(updated, 0u) << "no lost answer was retried";
   EXPECT_EQ(Counter(dump, "calls_total"), static_cast<std::uint64_t>(cc.attempts()));
-  std::printf("no_loss leads deduped: %d attempts for %zu batches, %llu after-commit faults, %zu "
-              "leads answered UPDATED after a lost answer\n",
-              cc.attempts(), all.calls, static_cast<unsigned long long>(after_commit), updated);
+  std::printf(
+      "no_loss leads deduped: %d attempts for %zu batches, %llu after-commit faults, %zu "
+      "leads answered UPDATED after a lost answer\n",
+      cc.attempts(), all.calls, static_cast<unsigned long long>(after_commit), updated);
 }
 
 TEST(NoLossLeads, UndedupedSyncNeverStoresAnEmailTwice) {
@@ -129,9 +130,10 @@ TEST(NoLossLeads, UndedupedSyncNeverStoresAnEmailTwice) {
   EXPECT_GT(failed_batches, 0u) << "the seeded faults should hit some batch";
   EXPECT_EQ(failed_but_stored, AfterCommitInjected(dump));
   EXPECT_EQ(Counter(dump, "calls_total"), static_cast<std::uint64_t>(cc.attempts()));
-  std::printf("no_loss leads without dedup: %d attempts for %zu batches, %zu failed batches, %zu "
-              "of them stored (answer lost after commit), none duplicated\n",
-              cc.attempts(), all.calls, failed_batches, failed_but_stored);
+  std::printf(
+      "no_loss leads without dedup: %d attempts for %zu batches, %zu failed batches, %zu "
+      "of them stored (answer lost after commit), none duplicated\n",
+      cc.attempts(), all.calls, failed_batches, failed_but_stored);
 }
 
 }  // namespace

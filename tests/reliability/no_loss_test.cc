@@ -7,6 +7,8 @@
 //   * INSERT without a key (2,000 objects) is not idempotent: with the default policy an attempt
 //     that may have reached the server is not repeated, so a lost answer becomes a call-level
 //     failure for that batch, never a duplicate. Admission faults (20024) are retried.
+#include "no_loss.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,7 +17,6 @@
 #include <vector>
 
 #include "marketo/marketo.h"
-#include "no_loss.h"
 #include "reliability_util.h"
 #include "support/mock_server_process.h"
 
