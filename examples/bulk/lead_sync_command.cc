@@ -113,7 +113,7 @@ class LeadSyncRun {
     std::size_t next = 0;
     for (const auto& p : pending_) {
       if (p.rejection) {
-        Record(p, "REJECTED", "", "line " + std::to_string(p.line) + ": " + *p.rejection);
+        Record(p, "REJECTED", "", *p.rejection);  // the line is its own column
         ++counts_.rejected;
         continue;
       }

@@ -127,7 +127,7 @@ class Run {
     std::size_t next = 0;
     for (const auto& p : pending_) {
       if (p.rejection) {
-        Record(p, "REJECTED", "", "line " + std::to_string(p.line) + ": " + *p.rejection);
+        Record(p, "REJECTED", "", *p.rejection);  // the line is its own column
         ++counts_.rejected;
         continue;
       }
@@ -143,7 +143,7 @@ class Run {
   void Report(const Pending& p, const marketo::SyncResult& r) {
     const std::string id = r.id ? std::to_string(*r.id) : "";
     if (r.call_status.code() == marketo::StatusCode::kInvalidArgument) {
-      Record(p, "REJECTED", id, "line " + std::to_string(p.line) + ": " + r.call_status.message());
+      Record(p, "REJECTED", id, r.call_status.message());
       ++counts_.rejected;
       return;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the demo's JSONL inputs (deterministic). Ids refer to objects the mock server seeds:
-Opportunity 50-79, lead 1-30, Company 1-5 (custom key ExternalCompanyId = COMP-001..COMP-005), Program 1001-1250."""
+Opportunity 50-79, lead 1-1000 (SFDC lead id 00Q3000000NNNNN for id % 5 == 2), Company 1-5 (custom key ExternalCompanyId = COMP-001..COMP-005), Program 1001-1250."""
 import json
 import random
 
@@ -36,3 +36,20 @@ for pid in range(1001, 1051):
                          "Note": "demo budget"}}]})
 with open("program_costs_update.jsonl", "w") as f:
     f.writelines(json.dumps(o, separators=(",", ":")) + "\n" for o in programs)
+
+first = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Niklaus"]
+last = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson", "Hamilton", "Wirth"]
+titles = ["Engineer", "Director", "VP Marketing", "Analyst", "CTO"]
+leads = []
+for i in range(350):  # new leads, matched (and de-duplicated) by email
+    leads.append({"email": f"demo.lead{i + 1}@example.com",
+                  "attributes": {"FirstName": rng.choice(first), "LastName": rng.choice(last),
+                                 "Company": f"Demo Co {rng.randint(1, 40)}", "Title": rng.choice(titles)}})
+for lead_id in range(1, 31):  # updates of seeded leads by id
+    leads.append({"id": lead_id, "attributes": {"Title": rng.choice(titles), "LeadScore": str(rng.randint(1, 99))}})
+for lead_id in range(2, 200, 10):  # updates by the SFDC lead id the mock seeds
+    leads.append({"foreignSysPersonId": f"00Q3000000{lead_id:05d}", "foreignSysType": "SFDC",
+                  "attributes": {"Phone": f"+1 555 01{lead_id:02d}"}})
+rng.shuffle(leads)
+with open("leads_sync.jsonl", "w") as f:
+    f.writelines(json.dumps(o, separators=(",", ":")) + "\n" for o in leads)

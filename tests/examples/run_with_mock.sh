@@ -3,23 +3,14 @@
 # MARKETO_* variables set, and checks its exit status and output.
 # Usage: run_with_mock.sh MOCK_BIN EXPECTED_EXIT EXPECTED_REGEX -- COMMAND [ARGS...]
 # An empty EXPECTED_REGEX checks nothing on stdout; with EXPECT_STDERR set, stderr must match
-# that regex too.
+# that regex too. MOCK_ARGS (word-split) are passed to the mock.
 set -euo pipefail
 mock=$1 expected_exit=$2 expected=$3
 shift 3
 [ "$1" = "--" ] && shift
 
-work=$(mktemp -d)
-"$mock" --port 0 >"$work/server.out" 2>"$work/server.err" &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 200); do [ -s "$work/server.out" ] && break; sleep 0.05; done
-line=$(head -n 1 "$work/server.out")
-[[ $line == "listening on "* ]] || { echo "mock did not start: $(cat "$work/server.err")"; exit 1; }
-
-export MARKETO_SOAP_ENDPOINT=${line#listening on }
-export MARKETO_USER_ID=mockorg1_0123456789ABCDEF012345
-export MARKETO_ENCRYPTION_KEY=mockEncryptionKey2026
+source "$(dirname "$0")/mock_env.sh"
+start_mock "$mock" ${MOCK_ARGS:-}
 
 set +e
 "$@" >"$work/stdout" 2>"$work/stderr"
