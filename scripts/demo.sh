@@ -68,6 +68,23 @@ build/examples/mobject-sync --operation UPDATE --input examples/data/program_cos
   --report "$work/programs.csv"
 head -n 4 "$work/programs.csv"
 
+step "syncLead: a new lead by email, with a Munchkin cookie, created in workspace EMEA"
+build/examples/sync_lead
+step "getLead by email (4 seeded leads share lead1@example.com), then the first one's activity"
+build/examples/lead_activity
+step "marketo-bulk lead-sync of examples/data/leads_sync.jsonl (350 new leads, 50 updates by id and SFDC id)"
+build/examples/marketo-bulk lead-sync --input examples/data/leads_sync.jsonl --report "$work/leads.csv"
+head -n 4 "$work/leads.csv"
+step "leads updated in the last 7 days, read one day per call, four days at a time"
+build/examples/export_recent_leads | tail -n 3
+step "marketo-bulk lead-export of static list \"Webinar Attendees Q1 2013\" to JSONL"
+build/examples/marketo-bulk lead-export --list "Webinar Attendees Q1 2013" --fields Email,Company \
+  --output "$work/webinar.jsonl"
+head -n 2 "$work/webinar.jsonl"
+step "marketo-bulk activity-export of lead 19's activity to JSONL"
+build/examples/marketo-bulk activity-export --lead IDNUM:19 --output "$work/activity.jsonl"
+head -n 1 "$work/activity.jsonl" | cut -c1-160
+
 step "stopping the server; its counters"
 kill -TERM "$server_pid"
 wait "$server_pid" || true
@@ -79,6 +96,7 @@ c = d["counters"]
 print("calls per operation:", ", ".join(f"{k}={v}" for k, v in sorted(c["calls"].items())))
 print("faults:", c["faults"] or "none")
 print("objects stored per type:", ", ".join(f"{k}={v}" for k, v in sorted(d["object_counts"].items())))
+print("activities recorded:", d["activities_total"])
 EOF
 echo
 echo "demo: done"
