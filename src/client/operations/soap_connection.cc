@@ -28,8 +28,7 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations =
-    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>;
+using Operations = LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>;
 
 class SoapConnection final : public Operations {
  public:
