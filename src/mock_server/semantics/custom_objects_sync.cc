@@ -53,7 +53,7 @@ std::optional<std::string> CheckValues(const CoType& type, const std::vector<Att
   for (const auto& a : all) {
     const CoField* f = type.Find(a.name);
     if (!a.value.empty() && !ValueFitsType(f->data_type, a.value)) {
-      return "Invalid value for " + a.name + ": '" + a.value + "' is not a " + f->data_type;
+      return "Invalid value for " + a.name + ": '" + a.value + "' is not of type " + f->data_type;
     }
   }
   return std::nullopt;
