@@ -27,8 +27,8 @@ struct Obj {
 
 std::string SyncCoBody(const std::string& type, const std::vector<Obj>& objects,
                        const std::string& operation) {
-  std::string x = "<ns1:paramsSyncCustomObjects><objTypeName>" + type +
-                  "</objTypeName><customObjList>";
+  std::string x =
+      "<ns1:paramsSyncCustomObjects><objTypeName>" + type + "</objTypeName><customObjList>";
   for (const auto& o : objects) {
     x += "<customObj>" + List("customObjKeyList", o.keys) +
          List("customObjAttributeList", o.attrs) + "</customObj>";
@@ -39,8 +39,8 @@ std::string SyncCoBody(const std::string& type, const std::vector<Obj>& objects,
 }
 
 std::string DeleteCoBody(const std::string& type, const std::vector<Fields>& keys) {
-  std::string x = "<ns1:paramsDeleteCustomObjects><objTypeName>" + type +
-                  "</objTypeName><customObjKeyLists>";
+  std::string x =
+      "<ns1:paramsDeleteCustomObjects><objTypeName>" + type + "</objTypeName><customObjKeyLists>";
   for (const auto& k : keys) x += List("keyList", k);
   return x + "</customObjKeyLists></ns1:paramsDeleteCustomObjects>";
 }
@@ -117,10 +117,10 @@ TEST_F(CustomObjectsTest, InsertOfAnExistingKeyAndUpdateOfAMissingOneFail) {
 }
 
 TEST_F(CustomObjectsTest, SubscriptionLinksByEmail) {
-  auto r = Sync("Subscription", {{{{"SubscriptionId", "SUB-9000"}},
-                                  {{"LeadEmail", "LEAD5@example.com"}, {"Seats", "3"}}},
-                                 {{{"SubscriptionId", "SUB-9001"}},
-                                  {{"LeadEmail", "nobody@example.com"}}}});
+  auto r = Sync(
+      "Subscription",
+      {{{{"SubscriptionId", "SUB-9000"}}, {{"LeadEmail", "LEAD5@example.com"}, {"Seats", "3"}}},
+       {{{"SubscriptionId", "SUB-9001"}}, {{"LeadEmail", "nobody@example.com"}}}});
   const auto statuses = Texts(r.body, "status");
   ASSERT_EQ(statuses.size(), 2u) << r.body;
   EXPECT_EQ(statuses[0], "CREATED");
