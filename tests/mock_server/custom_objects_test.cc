@@ -192,5 +192,20 @@ TEST_F(CustomObjectsTest, DumpShowsTypesAndRecords) {
   EXPECT_EQ(dump["counters"]["objects"]["CREATED"]["Car"], 1);
 }
 
+// The three operations are served (they were 20019 before), even with empty lists.
+TEST_F(CustomObjectsTest, TheThreeOperationsAreServed) {
+  EXPECT_EQ(Call(server_, "syncCustomObjects",
+                 "<ns1:paramsSyncCustomObjects><objTypeName>Car</objTypeName><customObjList/>"
+                 "</ns1:paramsSyncCustomObjects>")
+                .status,
+            200);
+  EXPECT_EQ(Call(server_, "deleteCustomObjects",
+                 "<ns1:paramsDeleteCustomObjects><objTypeName>Car</objTypeName>"
+                 "<customObjKeyLists/></ns1:paramsDeleteCustomObjects>")
+                .status,
+            200);
+  EXPECT_EQ(Get("Car", "", 0).status, 200);
+}
+
 }  // namespace
 }  // namespace marketo_test
