@@ -135,8 +135,9 @@ CustomObjectBatchResult RunCustomObjectBatches(Connection& connection, const cha
 CustomObjectBatchResult RejectAll(std::size_t count, const Status& why) {
   CustomObjectBatchResult out;
   out.status = why;
-  for (std::size_t i = 0; i < count; ++i)
+  for (std::size_t i = 0; i < count; ++i) {
     out.results.push_back(FailedResult(i, why, why.message()));
+  }
   return out;
 }
 

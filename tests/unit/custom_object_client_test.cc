@@ -167,8 +167,9 @@ TEST(CustomObjectClient, WalkStopsEarlyAndResumesFromASavedPosition) {
   EXPECT_CALL(*mock, GetCustomObjects(_))
       .WillRepeatedly([](const marketo::GetCustomObjectsRequest& r) {
         EXPECT_EQ(r.batch_size, 3);
-        if (r.stream_position.empty())
+        if (r.stream_position.empty()) {
           return StatusOr<marketo::CustomObjectsPage>(Page(0, 3, 2, "p2"));
+        }
         EXPECT_EQ(r.stream_position.text(), "p2");
         return StatusOr<marketo::CustomObjectsPage>(Page(3, 2, 0, ""));
       });

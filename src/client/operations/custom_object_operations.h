@@ -103,8 +103,9 @@ inline StatusOr<std::vector<CustomObjectResult>> TakeStatuses(
 
 inline StatusOr<std::vector<CustomObjectResult>> SyncFromSoap(
     mktows__SuccessSyncCustomObjects& resp, const SyncCustomObjectsRequest& request) {
-  if (resp.result == nullptr)
+  if (resp.result == nullptr) {
     return leads::Malformed("syncCustomObjects", "response has no result");
+  }
   return TakeStatuses("syncCustomObjects", resp.result->syncCustomObjStatusList,
                       request.objects.size());
 }

@@ -31,8 +31,9 @@ std::vector<CoIn> FromSoap(const mktows__ArrayOfCustomObj* in) {
   std::vector<CoIn> out;
   if (in == nullptr) return out;
   for (const auto* o : in->customObj) {
-    if (o != nullptr)
+    if (o != nullptr) {
       out.push_back(CoIn{FromSoap(o->customObjKeyList), FromSoap(o->customObjAttributeList)});
+    }
   }
   return out;
 }
