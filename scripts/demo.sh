@@ -85,6 +85,9 @@ step "marketo-bulk activity-export of lead 19's activity to JSONL"
 build/examples/marketo-bulk activity-export --lead IDNUM:19 --output "$work/activity.jsonl"
 head -n 1 "$work/activity.jsonl" | cut -c1-160
 
+step "custom objects: upsert two Cars of lead 5, read its cars back in pages of 2, delete one"
+build/examples/custom_objects
+
 step "stopping the server; its counters"
 kill -TERM "$server_pid"
 wait "$server_pid" || true

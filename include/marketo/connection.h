@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "marketo/custom_object_client.h"
 #include "marketo/lead_client.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
@@ -95,6 +96,22 @@ class Connection {
   /// mergeLeads.
   virtual StatusOr<MergeLeadsResult> MergeLeads(const MergeLeadsRequest& /*request*/) {
     return UnimplementedError(Operation::kMergeLeads);
+  }
+
+  /// syncCustomObjects. On success returns one result per record, in order, with
+  /// `CustomObjectResult::index` relative to `request.objects`.
+  virtual StatusOr<std::vector<CustomObjectResult>> SyncCustomObjects(
+      const SyncCustomObjectsRequest& /*request*/) {
+    return UnimplementedError(Operation::kSyncCustomObjects);
+  }
+  /// deleteCustomObjects; results as for SyncCustomObjects, relative to `request.keys`.
+  virtual StatusOr<std::vector<CustomObjectResult>> DeleteCustomObjects(
+      const DeleteCustomObjectsRequest& /*request*/) {
+    return UnimplementedError(Operation::kDeleteCustomObjects);
+  }
+  /// getCustomObjects: one page.
+  virtual StatusOr<CustomObjectsPage> GetCustomObjects(const GetCustomObjectsRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetCustomObjects);
   }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while

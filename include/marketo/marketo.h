@@ -6,6 +6,7 @@
 
 #include "marketo/auth.h"
 #include "marketo/connection.h"
+#include "marketo/custom_object_client.h"
 #include "marketo/error_codes.h"
 #include "marketo/idempotency.h"
 #include "marketo/lead.h"

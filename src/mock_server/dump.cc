@@ -137,6 +137,37 @@ std::string RecordJson(const std::string& type, int id, const Record& r, const s
   return j + extra + "}";
 }
 
+// Custom object types (their field definitions) and records; the dedupe key names a record.
+std::string CustomObjectsJson(Store& store) {
+  const auto& tables = store.custom_objects().tables();
+  std::string j = "  \"custom_object_counts\": {" + Join(tables, [](const auto& kv) {
+                    return Quote(kv.first) + ": " + std::to_string(kv.second.by_seq.size());
+                  });
+  j += "},\n  \"custom_objects\": {" + Join(tables, [](const auto& kv) {
+         const CoTable& t = kv.second;
+         const std::string fields = Join(t.type.fields, [](const CoField& f) {
+           const char* role = f.role == CoField::Role::kDedupe ? "dedupe"
+                              : f.role == CoField::Role::kLink ? "link"
+                                                               : "field";
+           return "{\"name\": " + Quote(f.name) + ", \"dataType\": " + Quote(f.data_type) +
+                  ", \"role\": \"" + role + "\"" +
+                  (f.lead_field.empty() ? "" : ", \"leadField\": " + Quote(f.lead_field)) + "}";
+         });
+         const std::string records = Join(t.by_seq, [&](const auto& r) {
+           return "\n      {\"key\": " + Quote(CustomObjectBook::KeyText(t.type, r.second.attrs)) +
+                  ", \"createdAt\": " + Quote(FormatTimestamp(r.second.created)) +
+                  ", \"updatedAt\": " + Quote(FormatTimestamp(r.second.updated)) +
+                  ", \"attributes\": {" +
+                  Join(r.second.attrs,
+                       [](const Attr& a) { return Quote(a.name) + ": " + Quote(a.value); }) +
+                  "}}";
+         });
+         return "\n    " + Quote(kv.first) + ": {\"description\": " + Quote(t.type.description) +
+                ", \"fields\": [" + fields + "], \"records\": [" + records + "]}";
+       });
+  return j + "},\n";
+}
+
 }  // namespace
 
 std::string DumpJson(Store& store, const Stats& stats) {
@@ -145,7 +176,7 @@ std::string DumpJson(Store& store, const Stats& stats) {
   j += "  \"object_counts\": {" + Join(store.records(), [](const auto& kv) {
          return Quote(kv.first) + ": " + std::to_string(kv.second.size());
        });
-  j += "},\n" + LeadWorldJson(store) + "  \"objects\": [";
+  j += "},\n" + LeadWorldJson(store) + CustomObjectsJson(store) + "  \"objects\": [";
   bool first = true;
   for (const auto& [type, recs] : store.records()) {
     for (const auto& [id, r] : recs) {

@@ -220,9 +220,6 @@ TEST_F(LeadGetTest, TheSevenLeadOperationsAreServedTheOtherElevenAnswer20019) {
        "<keyValue>L</keyValue></listKey><listMemberList/>"},
       {"requestCampaign", "<source>MKTOWS</source>"},
       {"scheduleCampaign", "<programName>P</programName><campaignName>C</campaignName>"},
-      {"syncCustomObjects", "<objTypeName>Car</objTypeName><customObjList/>"},
-      {"deleteCustomObjects", "<objTypeName>Car</objTypeName><customObjKeyLists/>"},
-      {"getCustomObjects", "<objTypeName>Car</objTypeName><includeAttributes/>"},
       {"getChannels", ""},
       {"getTags", ""}};
   for (const auto& [op, content] : unsupported) {

@@ -77,6 +77,21 @@ class CountingConnection : public marketo::Connection {
     ++attempts;
     return inner_->MergeLeads(request);
   }
+  marketo::StatusOr<std::vector<marketo::CustomObjectResult>> SyncCustomObjects(
+      const marketo::SyncCustomObjectsRequest& request) override {
+    ++attempts;
+    return inner_->SyncCustomObjects(request);
+  }
+  marketo::StatusOr<std::vector<marketo::CustomObjectResult>> DeleteCustomObjects(
+      const marketo::DeleteCustomObjectsRequest& request) override {
+    ++attempts;
+    return inner_->DeleteCustomObjects(request);
+  }
+  marketo::StatusOr<marketo::CustomObjectsPage> GetCustomObjects(
+      const marketo::GetCustomObjectsRequest& request) override {
+    ++attempts;
+    return inner_->GetCustomObjects(request);
+  }
 
   std::atomic<int> attempts{0};
 
@@ -92,13 +107,15 @@ struct CountedClient {
             marketo::internal::MakeSoapConnection(options, nullptr))),
         stack(marketo::internal::MakeConnectionStack(options, counter)),
         client(stack),
-        leads(stack) {}
+        leads(stack),
+        custom_objects(stack) {}
   int attempts() const { return counter->attempts.load(); }
 
   std::shared_ptr<CountingConnection> counter;
   std::shared_ptr<marketo::Connection> stack;
   marketo::MObjectClient client;
   marketo::LeadClient leads;
+  marketo::CustomObjectClient custom_objects;
 };
 
 }  // namespace marketo_test

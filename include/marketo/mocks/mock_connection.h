@@ -59,6 +59,15 @@ class MockConnection : public Connection {
   /// Mocked mergeLeads.
   MOCK_METHOD(StatusOr<MergeLeadsResult>, MergeLeads, (const MergeLeadsRequest& request),
               (override));
+  /// Mocked syncCustomObjects.
+  MOCK_METHOD(StatusOr<std::vector<CustomObjectResult>>, SyncCustomObjects,
+              (const SyncCustomObjectsRequest& request), (override));
+  /// Mocked deleteCustomObjects.
+  MOCK_METHOD(StatusOr<std::vector<CustomObjectResult>>, DeleteCustomObjects,
+              (const DeleteCustomObjectsRequest& request), (override));
+  /// Mocked getCustomObjects.
+  MOCK_METHOD(StatusOr<CustomObjectsPage>, GetCustomObjects,
+              (const GetCustomObjectsRequest& request), (override));
 };
 
 }  // namespace mocks

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "operations/connection_core.h"
+#include "operations/custom_object_operations.h"
 #include "operations/lead_activity_operations.h"
 #include "operations/lead_operations.h"
 #include "operations/mobject_operations.h"
@@ -28,7 +29,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>;
+using Operations = CustomObjectOperations<
+    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>;
 
 class SoapConnection final : public Operations {
  public:

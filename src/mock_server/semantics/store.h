@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "semantics/activity_log.h"
+#include "semantics/custom_object_book.h"
 #include "semantics/lead_book.h"
 #include "semantics/model.h"
 
@@ -73,6 +74,7 @@ class Store {
   std::map<int, Record>* OfType(const std::string& type);
   LeadBook& leads() { return leads_; }
   ActivityLog& activities() { return activities_; }
+  CustomObjectBook& custom_objects() { return custom_objects_; }
 
  private:
   // store_seed.cc
@@ -93,6 +95,7 @@ class Store {
   std::map<std::string, std::vector<std::string>> tag_types_;
   LeadBook leads_{*this};  // over records_["Lead"]
   ActivityLog activities_;
+  CustomObjectBook custom_objects_;  // seeded by CustomObjectOps
 };
 
 }  // namespace mock

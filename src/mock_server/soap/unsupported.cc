@@ -18,11 +18,6 @@ MOCK_UNSUPPORTED(importToList, mktows__ParamsImportToList, mktows__SuccessImport
 MOCK_UNSUPPORTED(listOperation, mktows__ParamsListOperation, mktows__SuccessListOperation)
 MOCK_UNSUPPORTED(requestCampaign, mktows__ParamsRequestCampaign, mktows__SuccessRequestCampaign)
 MOCK_UNSUPPORTED(scheduleCampaign, mktows__ParamsScheduleCampaign, mktows__SuccessScheduleCampaign)
-MOCK_UNSUPPORTED(syncCustomObjects, mktows__ParamsSyncCustomObjects,
-                 mktows__SuccessSyncCustomObjects)
-MOCK_UNSUPPORTED(deleteCustomObjects, mktows__ParamsDeleteCustomObjects,
-                 mktows__SuccessDeleteCustomObjects)
-MOCK_UNSUPPORTED(getCustomObjects, mktows__ParamsGetCustomObjects, mktows__SuccessGetCustomObjects)
 MOCK_UNSUPPORTED(getChannels, mktows__ParamsGetChannels, mktows__SuccessGetChannels)
 MOCK_UNSUPPORTED(getTags, mktows__ParamsGetTags, mktows__SuccessGetTags)
 #undef MOCK_UNSUPPORTED
