@@ -12,6 +12,7 @@
 #include "policy/auth.h"
 #include "policy/fault_injection.h"
 #include "policy/limits.h"
+#include "semantics/campaigns.h"
 #include "semantics/leads.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
@@ -71,6 +72,7 @@ struct ServerContext {
         auth{o.user_id, o.encryption_key, o.max_skew_s},
         ops(store, stats),
         leads(store, stats),
+        campaigns(store, stats),
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
@@ -82,6 +84,7 @@ struct ServerContext {
   Stats stats;
   MObjectOps ops;
   LeadOps leads;
+  CampaignOps campaigns;
   FaultInjector faults;
   RateLimiter rate;
   DailyQuota quota;

@@ -59,6 +59,21 @@ class MockConnection : public Connection {
   /// Mocked mergeLeads.
   MOCK_METHOD(StatusOr<MergeLeadsResult>, MergeLeads, (const MergeLeadsRequest& request),
               (override));
+  /// Mocked getCampaignsForSource.
+  MOCK_METHOD(StatusOr<std::vector<CampaignRecord>>, GetCampaignsForSource,
+              (const GetCampaignsForSourceRequest& request), (override));
+  /// Mocked requestCampaign.
+  MOCK_METHOD(StatusOr<CampaignCallResult>, RequestCampaign,
+              (const RequestCampaignRequest& request), (override));
+  /// Mocked scheduleCampaign.
+  MOCK_METHOD(StatusOr<CampaignCallResult>, ScheduleCampaign,
+              (const ScheduleCampaignRequest& request), (override));
+  /// Mocked getChannels.
+  MOCK_METHOD(StatusOr<std::vector<Channel>>, GetChannels, (const GetChannelsRequest& request),
+              (override));
+  /// Mocked getTags.
+  MOCK_METHOD(StatusOr<std::vector<TagType>>, GetTags, (const GetTagsRequest& request),
+              (override));
 };
 
 }  // namespace mocks

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "semantics/activity_log.h"
+#include "semantics/campaign_book.h"
 #include "semantics/lead_book.h"
 #include "semantics/model.h"
 
@@ -73,6 +74,7 @@ class Store {
   std::map<int, Record>* OfType(const std::string& type);
   LeadBook& leads() { return leads_; }
   ActivityLog& activities() { return activities_; }
+  CampaignBook& campaigns() { return campaigns_; }
 
  private:
   // store_seed.cc
@@ -84,6 +86,7 @@ class Store {
   void SeedLeads();  // leads_seed.cc
   void SeedOpportunities();
   void SeedRoles();
+  void SeedCampaigns();  // campaigns_seed.cc
 
   std::mutex mu_;
   std::map<std::string, std::map<int, Record>> records_;
@@ -93,6 +96,7 @@ class Store {
   std::map<std::string, std::vector<std::string>> tag_types_;
   LeadBook leads_{*this};  // over records_["Lead"]
   ActivityLog activities_;
+  CampaignBook campaigns_;
 };
 
 }  // namespace mock
