@@ -85,6 +85,9 @@ step "marketo-bulk activity-export of lead 19's activity to JSONL"
 build/examples/marketo-bulk activity-export --lead IDNUM:19 --output "$work/activity.jsonl"
 head -n 1 "$work/activity.jsonl" | cut -c1-160
 
+step "requestCampaign: \"Webinar Registration\" for 150 leads (two calls) with a token; lead 42's activity"
+build/examples/request_campaign
+
 step "stopping the server; its counters"
 kill -TERM "$server_pid"
 wait "$server_pid" || true
