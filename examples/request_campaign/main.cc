@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
   auto requestable = campaigns.GetCampaignsForSource({});
   if (!requestable.ok()) return examples::PrintCallError(requestable.status());
   std::printf("%zu campaign(s) the API may request:\n", requestable->size());
-  for (const auto& c : *requestable)
+  for (const auto& c : *requestable) {
     std::printf("  %lld %s\n", static_cast<long long>(c.id), c.name.c_str());
+  }
 
   marketo::RequestCampaignRequest request;
   request.program_name = "Q3 Webinar Series";

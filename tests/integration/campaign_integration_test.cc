@@ -19,7 +19,6 @@ using marketo::CampaignLeadState;
 using marketo::LeadKey;
 using marketo::TagClient;
 using marketo_test::MockServerProcess;
-using ::testing::HasSubstr;
 
 marketo::ClientOptions Options(const std::string& url) {
   marketo::ClientOptions o;

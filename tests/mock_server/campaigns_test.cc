@@ -25,8 +25,13 @@ std::string Leads(const std::vector<std::string>& ids) {
 
 std::string Tokens(const std::vector<std::pair<std::string, std::string>>& tokens) {
   std::string x = "<programTokenList>";
-  for (const auto& [n, v] : tokens)
-    x += "<attrib><name>" + n + "</name><value>" + v + "</value></attrib>";
+  for (const auto& [n, v] : tokens) {
+    x += "<attrib><name>";
+    x += n;
+    x += "</name><value>";
+    x += v;
+    x += "</value></attrib>";
+  }
   return x + "</programTokenList>";
 }
 

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,7 +32,9 @@ using ::testing::Return;
 RequestCampaignRequest ById(std::size_t leads) {
   RequestCampaignRequest r;
   r.campaign_id = 3001;
-  for (std::size_t i = 0; i < leads; ++i) r.leads.push_back(LeadKey::Id(1 + i));
+  for (std::size_t i = 0; i < leads; ++i) {
+    r.leads.push_back(LeadKey::Id(static_cast<std::int64_t>(1 + i)));
+  }
   return r;
 }
 

@@ -72,8 +72,7 @@ class MockConnection : public Connection {
   MOCK_METHOD(StatusOr<std::vector<Channel>>, GetChannels, (const GetChannelsRequest& request),
               (override));
   /// Mocked getTags.
-  MOCK_METHOD(StatusOr<std::vector<TagType>>, GetTags, (const GetTagsRequest& request),
-              (override));
+  MOCK_METHOD(StatusOr<std::vector<TagType>>, GetTags, (const GetTagsRequest& request), (override));
 };
 
 }  // namespace mocks

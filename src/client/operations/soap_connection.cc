@@ -30,8 +30,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = TagOperations<CampaignOperations<
-    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>>;
+using Operations = TagOperations<
+    CampaignOperations<LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>>;
 
 class SoapConnection final : public Operations {
  public:

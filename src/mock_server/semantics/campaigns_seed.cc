@@ -39,8 +39,9 @@ std::vector<ProgressionStep> StepsOf(const std::string& channel) {
     return {Step("Invited", 1, false), Step("Registered", 2, false), Step("No Show", 3, false),
             Step("Attended", 3, true, {checked_in})};
   }
-  if (channel == "Content Syndication")
+  if (channel == "Content Syndication") {
     return {Step("Member", 1, false), Step("Downloaded", 2, true)};
+  }
   if (channel == "Online Advertising") return {Step("Member", 1, false), Step("Clicked", 2, true)};
   return {Step("Member", 1, false), Step("Engaged", 2, true)};  // Blog, Email
 }
