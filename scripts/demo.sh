@@ -87,6 +87,8 @@ head -n 1 "$work/activity.jsonl" | cut -c1-160
 
 step "custom objects: upsert two Cars of lead 5, read its cars back in pages of 2, delete one"
 build/examples/custom_objects
+step "requestCampaign: \"Webinar Registration\" for 150 leads (two calls) with a token; lead 42's activity"
+build/examples/request_campaign
 
 step "stopping the server; its counters"
 kill -TERM "$server_pid"

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "marketo/campaign_client.h"
 #include "marketo/custom_object_client.h"
 #include "marketo/lead_client.h"
 #include "marketo/metadata.h"
@@ -19,6 +20,7 @@
 #include "marketo/query.h"
 #include "marketo/status_or.h"
 #include "marketo/sync.h"
+#include "marketo/tag_client.h"
 
 namespace marketo {
 
@@ -112,6 +114,28 @@ class Connection {
   /// getCustomObjects: one page.
   virtual StatusOr<CustomObjectsPage> GetCustomObjects(const GetCustomObjectsRequest& /*request*/) {
     return UnimplementedError(Operation::kGetCustomObjects);
+  }
+  /// getCampaignsForSource.
+  virtual StatusOr<std::vector<CampaignRecord>> GetCampaignsForSource(
+      const GetCampaignsForSourceRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetCampaignsForSource);
+  }
+  /// requestCampaign: one call, at most kMaxCampaignLeadsPerCall leads.
+  virtual StatusOr<CampaignCallResult> RequestCampaign(const RequestCampaignRequest& /*request*/) {
+    return UnimplementedError(Operation::kRequestCampaign);
+  }
+  /// scheduleCampaign.
+  virtual StatusOr<CampaignCallResult> ScheduleCampaign(
+      const ScheduleCampaignRequest& /*request*/) {
+    return UnimplementedError(Operation::kScheduleCampaign);
+  }
+  /// getChannels.
+  virtual StatusOr<std::vector<Channel>> GetChannels(const GetChannelsRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetChannels);
+  }
+  /// getTags.
+  virtual StatusOr<std::vector<TagType>> GetTags(const GetTagsRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetTags);
   }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while

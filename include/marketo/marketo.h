@@ -5,6 +5,7 @@
 /// Umbrella header: everything a user of the marketo-soap SDK needs.
 
 #include "marketo/auth.h"
+#include "marketo/campaign_client.h"
 #include "marketo/connection.h"
 #include "marketo/custom_object_client.h"
 #include "marketo/error_codes.h"
@@ -24,6 +25,7 @@
 #include "marketo/status.h"
 #include "marketo/status_or.h"
 #include "marketo/sync.h"
+#include "marketo/tag_client.h"
 #include "marketo/timing.h"
 #include "marketo/validation.h"
 #include "marketo/version.h"

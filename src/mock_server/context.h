@@ -13,6 +13,7 @@
 #include "policy/fault_injection.h"
 #include "policy/limits.h"
 #include "semantics/custom_objects.h"
+#include "semantics/campaigns.h"
 #include "semantics/leads.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
@@ -73,6 +74,7 @@ struct ServerContext {
         ops(store, stats),
         leads(store, stats),
         custom_objects(store, stats),
+        campaigns(store, stats),
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
@@ -85,6 +87,7 @@ struct ServerContext {
   MObjectOps ops;
   LeadOps leads;
   CustomObjectOps custom_objects;
+  CampaignOps campaigns;
   FaultInjector faults;
   RateLimiter rate;
   DailyQuota quota;

@@ -121,6 +121,65 @@ std::string LeadWorldJson(Store& store) {
   return j + ",\n  \"activity_counts\": " + CountMap(counts) + ",\n";
 }
 
+std::string AttrsJson(const std::vector<Attr>& attrs) {
+  return "{" + Join(attrs, [](const Attr& a) { return Quote(a.name) + ": " + Quote(a.value); }) +
+         "}";
+}
+
+std::string CampaignJson(const Campaign& c) {
+  std::vector<std::string> sources(c.request_sources.begin(), c.request_sources.end());
+  return "{\"id\": " + std::to_string(c.id) + ", \"name\": " + Quote(c.name) +
+         ", \"description\": " + Quote(c.description) +
+         ", \"programId\": " + std::to_string(c.program_id) +
+         ", \"type\": " + Quote(c.kind == CampaignKind::kBatch ? "batch" : "trigger") +
+         ", \"trigger\": " + Quote(c.trigger) + ", \"requestableFrom\": [" + Join(sources, Quote) +
+         "], \"smartList\": " +
+         (c.smart_list ? std::to_string(*c.smart_list) : std::string("null")) +
+         ", \"flowStatus\": " + Quote(c.flow_status) + "}";
+}
+
+std::string RunJson(const CampaignRun& r) {
+  return "{\"op\": " + Quote(r.op) + ", \"campaignId\": " + std::to_string(r.campaign_id) +
+         ", \"source\": " + Quote(r.source) + ", \"at\": " + Quote(FormatTimestamp(r.at)) +
+         ", \"runAt\": " + (r.run_at ? Quote(FormatTimestamp(*r.run_at)) : "null") +
+         ", \"state\": " + Quote(r.state) + ", \"tokens\": " + AttrsJson(r.tokens) +
+         ", \"leads\": " + std::to_string(r.leads) + ", \"clonedProgram\": " +
+         (r.cloned_program ? std::to_string(*r.cloned_program) : std::string("null")) + "}";
+}
+
+// Tag types, channels with their statuses, campaigns, My Tokens, program members and runs.
+std::string CampaignWorldJson(Store& store) {
+  CampaignBook& book = store.campaigns();
+  std::string j = "  \"tag_types\": {" + Join(store.tag_types(), [](const auto& kv) {
+                    return Quote(kv.first) + ": [" + Join(kv.second, Quote) + "]";
+                  });
+  j += "},\n  \"channels\": [" + Join(book.channels, [](const auto& kv) {
+         return "{\"name\": " + Quote(kv.first) + ", \"statuses\": [" +
+                Join(kv.second,
+                     [](const ProgressionStep& s) {
+                       return "{\"status\": " + Quote(s.status) +
+                              ", \"step\": " + std::to_string(s.step) +
+                              ", \"success\": " + (s.success ? "true" : "false") +
+                              ", \"extra\": " + AttrsJson(s.extra) + "}";
+                     }) +
+                "]}";
+       });
+  j += "],\n  \"campaigns\": [" +
+       Join(book.campaigns, [](const auto& kv) { return CampaignJson(kv.second); });
+  j += "],\n  \"program_tokens\": {" + Join(book.program_tokens, [](const auto& kv) {
+         return Quote(std::to_string(kv.first)) + ": " + AttrsJson(kv.second);
+       });
+  j += "},\n  \"program_members\": {" + Join(book.members, [](const auto& kv) {
+         return Quote(std::to_string(kv.first)) + ": {" +
+                Join(kv.second,
+                     [](const auto& m) {
+                       return Quote(std::to_string(m.first)) + ": " + Quote(m.second);
+                     }) +
+                "}";
+       });
+  return j + "},\n  \"campaign_runs\": [" + Join(book.runs, RunJson) + "],\n";
+}
+
 // extra: more members of the record's object (a lead's cookies, partition, lists).
 std::string RecordJson(const std::string& type, int id, const Record& r, const std::string& extra) {
   std::string j = "    {\"type\": " + Quote(type) + ", \"id\": " + std::to_string(id);
@@ -176,7 +235,8 @@ std::string DumpJson(Store& store, const Stats& stats) {
   j += "  \"object_counts\": {" + Join(store.records(), [](const auto& kv) {
          return Quote(kv.first) + ": " + std::to_string(kv.second.size());
        });
-  j += "},\n" + LeadWorldJson(store) + CustomObjectsJson(store) + "  \"objects\": [";
+  j += "},\n" + LeadWorldJson(store) + CustomObjectsJson(store) + CampaignWorldJson(store) +
+       "  \"objects\": [";
   bool first = true;
   for (const auto& [type, recs] : store.records()) {
     for (const auto& [id, r] : recs) {

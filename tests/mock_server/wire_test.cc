@@ -326,7 +326,8 @@ TEST_F(WireTest, DescribeAndList) {
 }
 
 TEST_F(WireTest, OtherOperationsAre20019AndGarbageIs20012) {
-  ExpectFault(Call(server_, "getTags", "<ns1:paramsGetTags/>"), 20019, "Unsupported Operation");
+  ExpectFault(Call(server_, "noSuchOperation", "<ns1:paramsNoSuchOperation/>"), 20019,
+              "Unsupported Operation");
   ExpectFault(Call(server_, "getMObjects",
                    "<ns1:paramsGetMObjects><type>Program</type><bogus/></ns1:paramsGetMObjects>"),
               20012, "Request Not Understood");

@@ -92,6 +92,31 @@ class CountingConnection : public marketo::Connection {
     ++attempts;
     return inner_->GetCustomObjects(request);
   }
+  marketo::StatusOr<std::vector<marketo::CampaignRecord>> GetCampaignsForSource(
+      const marketo::GetCampaignsForSourceRequest& request) override {
+    ++attempts;
+    return inner_->GetCampaignsForSource(request);
+  }
+  marketo::StatusOr<marketo::CampaignCallResult> RequestCampaign(
+      const marketo::RequestCampaignRequest& request) override {
+    ++attempts;
+    return inner_->RequestCampaign(request);
+  }
+  marketo::StatusOr<marketo::CampaignCallResult> ScheduleCampaign(
+      const marketo::ScheduleCampaignRequest& request) override {
+    ++attempts;
+    return inner_->ScheduleCampaign(request);
+  }
+  marketo::StatusOr<std::vector<marketo::Channel>> GetChannels(
+      const marketo::GetChannelsRequest& request) override {
+    ++attempts;
+    return inner_->GetChannels(request);
+  }
+  marketo::StatusOr<std::vector<marketo::TagType>> GetTags(
+      const marketo::GetTagsRequest& request) override {
+    ++attempts;
+    return inner_->GetTags(request);
+  }
 
   std::atomic<int> attempts{0};
 

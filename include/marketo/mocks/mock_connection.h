@@ -68,6 +68,20 @@ class MockConnection : public Connection {
   /// Mocked getCustomObjects.
   MOCK_METHOD(StatusOr<CustomObjectsPage>, GetCustomObjects,
               (const GetCustomObjectsRequest& request), (override));
+  /// Mocked getCampaignsForSource.
+  MOCK_METHOD(StatusOr<std::vector<CampaignRecord>>, GetCampaignsForSource,
+              (const GetCampaignsForSourceRequest& request), (override));
+  /// Mocked requestCampaign.
+  MOCK_METHOD(StatusOr<CampaignCallResult>, RequestCampaign,
+              (const RequestCampaignRequest& request), (override));
+  /// Mocked scheduleCampaign.
+  MOCK_METHOD(StatusOr<CampaignCallResult>, ScheduleCampaign,
+              (const ScheduleCampaignRequest& request), (override));
+  /// Mocked getChannels.
+  MOCK_METHOD(StatusOr<std::vector<Channel>>, GetChannels, (const GetChannelsRequest& request),
+              (override));
+  /// Mocked getTags.
+  MOCK_METHOD(StatusOr<std::vector<TagType>>, GetTags, (const GetTagsRequest& request), (override));
 };
 
 }  // namespace mocks

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "operations/campaign_operations.h"
 #include "operations/connection_core.h"
 #include "operations/custom_object_operations.h"
 #include "operations/lead_activity_operations.h"
 #include "operations/lead_operations.h"
 #include "operations/mobject_operations.h"
+#include "operations/tag_operations.h"
 
 namespace marketo {
 namespace internal {
@@ -29,8 +31,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = CustomObjectOperations<
-    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>;
+using Operations = TagOperations<CampaignOperations<CustomObjectOperations<
+    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>>>;
 
 class SoapConnection final : public Operations {
  public:

@@ -22,6 +22,8 @@ const std::vector<ActivityTypeName>& ActivityTypeNames() {
       {"AddToList", kAddToList},
       {"RemoveFromList", "Remove from List"},
       {"MergeLeads", kMergeLeads},
+      {"RequestCampaign", kRequestCampaign},
+      {"ChangeStatusInProgression", kChangeStatusInProgression},
   };
   return names;
 }

@@ -40,6 +40,8 @@ inline constexpr char kNewLead[] = "New Lead";
 inline constexpr char kChangeDataValue[] = "Change Data Value";
 inline constexpr char kMergeLeads[] = "Merge Leads";
 inline constexpr char kAddToList[] = "Add to List";
+inline constexpr char kRequestCampaign[] = "Request Campaign";
+inline constexpr char kChangeStatusInProgression[] = "Change Status in Progression";
 
 // marketoGUID of an activity: a UUID-shaped text derived from its id.
 std::string ActivityGuid(std::int64_t id);

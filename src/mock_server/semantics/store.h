@@ -15,6 +15,7 @@
 
 #include "semantics/activity_log.h"
 #include "semantics/custom_object_book.h"
+#include "semantics/campaign_book.h"
 #include "semantics/lead_book.h"
 #include "semantics/model.h"
 
@@ -75,6 +76,7 @@ class Store {
   LeadBook& leads() { return leads_; }
   ActivityLog& activities() { return activities_; }
   CustomObjectBook& custom_objects() { return custom_objects_; }
+  CampaignBook& campaigns() { return campaigns_; }
 
  private:
   // store_seed.cc
@@ -86,6 +88,7 @@ class Store {
   void SeedLeads();  // leads_seed.cc
   void SeedOpportunities();
   void SeedRoles();
+  void SeedCampaigns();  // campaigns_seed.cc
 
   std::mutex mu_;
   std::map<std::string, std::map<int, Record>> records_;
@@ -96,6 +99,7 @@ class Store {
   LeadBook leads_{*this};  // over records_["Lead"]
   ActivityLog activities_;
   CustomObjectBook custom_objects_;  // seeded by CustomObjectOps
+  CampaignBook campaigns_;
 };
 
 }  // namespace mock

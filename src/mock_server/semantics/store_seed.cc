@@ -24,6 +24,7 @@ void Store::Seed() {
   SeedLeads();
   SeedOpportunities();
   SeedRoles();
+  SeedCampaigns();
   // Ids Marketo would assign next: clearly apart from the seeded ones.
   next_id_["Opportunity"] = 1001;
   next_id_["OpportunityPersonRole"] = 101;

@@ -10,16 +10,10 @@ namespace mock {
 #define MOCK_UNSUPPORTED(Name, Params, Success) \
   int MockService::Name(Params*, Success&) { return Unsupported(#Name); }
 // NOLINTEND(bugprone-macro-parentheses)
-MOCK_UNSUPPORTED(getCampaignsForSource, mktows__ParamsGetCampaignsForSource,
-                 mktows__SuccessGetCampaignsForSource)
 MOCK_UNSUPPORTED(getImportToListStatus, mktows__ParamsGetImportToListStatus,
                  mktows__SuccessGetImportToListStatus)
 MOCK_UNSUPPORTED(importToList, mktows__ParamsImportToList, mktows__SuccessImportToList)
 MOCK_UNSUPPORTED(listOperation, mktows__ParamsListOperation, mktows__SuccessListOperation)
-MOCK_UNSUPPORTED(requestCampaign, mktows__ParamsRequestCampaign, mktows__SuccessRequestCampaign)
-MOCK_UNSUPPORTED(scheduleCampaign, mktows__ParamsScheduleCampaign, mktows__SuccessScheduleCampaign)
-MOCK_UNSUPPORTED(getChannels, mktows__ParamsGetChannels, mktows__SuccessGetChannels)
-MOCK_UNSUPPORTED(getTags, mktows__ParamsGetTags, mktows__SuccessGetTags)
 #undef MOCK_UNSUPPORTED
 
 }  // namespace mock
