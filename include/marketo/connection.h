@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "marketo/lead_client.h"
+#include "marketo/list_client.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/operation.h"
@@ -95,6 +96,19 @@ class Connection {
   /// mergeLeads.
   virtual StatusOr<MergeLeadsResult> MergeLeads(const MergeLeadsRequest& /*request*/) {
     return UnimplementedError(Operation::kMergeLeads);
+  }
+
+  /// getImportToListStatus.
+  virtual StatusOr<ImportStatusInfo> GetImportToListStatus(const ImportStatusRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetImportToListStatus);
+  }
+  /// importToList.
+  virtual StatusOr<ImportToListResult> ImportToList(const ImportToListRequest& /*request*/) {
+    return UnimplementedError(Operation::kImportToList);
+  }
+  /// listOperation: one call of at most 1000 leads.
+  virtual StatusOr<ListOperationResult> ListOperation(const ListOperationRequest& /*request*/) {
+    return UnimplementedError(Operation::kListOperation);
   }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while

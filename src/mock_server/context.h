@@ -13,6 +13,7 @@
 #include "policy/fault_injection.h"
 #include "policy/limits.h"
 #include "semantics/leads.h"
+#include "semantics/lists.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
 #include "stats.h"
@@ -71,6 +72,7 @@ struct ServerContext {
         auth{o.user_id, o.encryption_key, o.max_skew_s},
         ops(store, stats),
         leads(store, stats),
+        lists(store, stats, std::chrono::milliseconds(o.import_ms)),
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
@@ -82,6 +84,7 @@ struct ServerContext {
   Stats stats;
   MObjectOps ops;
   LeadOps leads;
+  ListOps lists;
   FaultInjector faults;
   RateLimiter rate;
   DailyQuota quota;

@@ -59,6 +59,15 @@ class MockConnection : public Connection {
   /// Mocked mergeLeads.
   MOCK_METHOD(StatusOr<MergeLeadsResult>, MergeLeads, (const MergeLeadsRequest& request),
               (override));
+  /// Mocked getImportToListStatus.
+  MOCK_METHOD(StatusOr<ImportStatusInfo>, GetImportToListStatus,
+              (const ImportStatusRequest& request), (override));
+  /// Mocked importToList.
+  MOCK_METHOD(StatusOr<ImportToListResult>, ImportToList, (const ImportToListRequest& request),
+              (override));
+  /// Mocked listOperation.
+  MOCK_METHOD(StatusOr<ListOperationResult>, ListOperation, (const ListOperationRequest& request),
+              (override));
 };
 
 }  // namespace mocks

@@ -6,6 +6,7 @@
 #include "operations/connection_core.h"
 #include "operations/lead_activity_operations.h"
 #include "operations/lead_operations.h"
+#include "operations/list_operations.h"
 #include "operations/mobject_operations.h"
 
 namespace marketo {
@@ -28,7 +29,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>;
+using Operations =
+    ListOperations<LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>;
 
 class SoapConnection final : public Operations {
  public:

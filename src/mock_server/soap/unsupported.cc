@@ -12,10 +12,6 @@ namespace mock {
 // NOLINTEND(bugprone-macro-parentheses)
 MOCK_UNSUPPORTED(getCampaignsForSource, mktows__ParamsGetCampaignsForSource,
                  mktows__SuccessGetCampaignsForSource)
-MOCK_UNSUPPORTED(getImportToListStatus, mktows__ParamsGetImportToListStatus,
-                 mktows__SuccessGetImportToListStatus)
-MOCK_UNSUPPORTED(importToList, mktows__ParamsImportToList, mktows__SuccessImportToList)
-MOCK_UNSUPPORTED(listOperation, mktows__ParamsListOperation, mktows__SuccessListOperation)
 MOCK_UNSUPPORTED(requestCampaign, mktows__ParamsRequestCampaign, mktows__SuccessRequestCampaign)
 MOCK_UNSUPPORTED(scheduleCampaign, mktows__ParamsScheduleCampaign, mktows__SuccessScheduleCampaign)
 MOCK_UNSUPPORTED(syncCustomObjects, mktows__ParamsSyncCustomObjects,
