@@ -234,7 +234,8 @@ struct WaitForImportOptions {
 
 /// Result of ListClient::WaitForImport.
 struct ImportWaitResult {
-  /// OK when the job reached an end state (COMPLETE, FAILED or CANCELED: see last->status);
+  /// OK when the job left PROCESSING (COMPLETE, FAILED, CANCELED, or a status this SDK does
+  /// not know: see last->status);
   /// kDeadlineExceeded, naming the last status seen, when the timeout came first; else the
   /// failed poll's Status.
   Status status;
