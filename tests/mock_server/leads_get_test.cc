@@ -208,16 +208,6 @@ TEST_F(LeadGetTest, ForeignOrGarbledStreamPositionIs20122) {
 TEST_F(LeadGetTest, TheSevenLeadOperationsAreServedTheOtherElevenAnswer20019) {
   const std::vector<std::pair<std::string, std::string>> unsupported = {
       {"getCampaignsForSource", "<source>MKTOWS</source>"},
-      {"getImportToListStatus", ""},
-      {"importToList",
-       std::string("<programName>P</programName><importFileHeader>Email</importFileHeader>"
-                   "<importFileRows><stringItem>a@example.com</stringItem></importFileRows>"
-                   "<importListMode>UPSERTLEADS</importListMode><listName>L</listName>"
-                   "<clearList>false</clearList><campaignName ") +
-           kXsi + " xsi:nil=\"true\"/>"},
-      {"listOperation",
-       "<listOperation>ADDTOLIST</listOperation><listKey><keyType>MKTOLISTNAME</keyType>"
-       "<keyValue>L</keyValue></listKey><listMemberList/>"},
       {"requestCampaign", "<source>MKTOWS</source>"},
       {"scheduleCampaign", "<programName>P</programName><campaignName>C</campaignName>"},
       {"syncCustomObjects", "<objTypeName>Car</objTypeName><customObjList/>"},
