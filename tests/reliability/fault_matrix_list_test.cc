@@ -117,7 +117,7 @@ TEST(FaultMatrixList, FewerStatusesThanMembersFailsEveryMemberOfTheCall) {
 TEST(FaultMatrixList, ALostImportAnswerLeavesExactlyOneJob) {
   MockServerProcess server(
       {"--fault", "every=1:kind=reset-after-commit:op=importToList", "--import-ms", "0"});
-  auto o = Options(server.url());
+  auto o = Options(server.url(), marketo_test::kMockEncryptionKey);
   CountedClient cc(o);
   ListClient lists(cc.stack);
   const Status s = Timed(o, 1, [&] { return lists.ImportToList(OneRow()).status(); });
