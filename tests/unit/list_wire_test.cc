@@ -139,6 +139,20 @@ TEST_F(ListWireTest, ImportWritesTheCsvAndSendsANilCampaign) {
   EXPECT_LT(body.find("<clearList>"), body.find("<campaignName"));
 }
 
+// XML readers turn a raw CR into LF, so a CR in a cell must travel as a character reference.
+TEST_F(ListWireTest, ACarriageReturnInACellSurvivesTheXml) {
+  wire_->Push(
+      HttpReply(Envelope("<ns1:successImportToList><result><importStatus>PROCESSING"
+                         "</importStatus></result></ns1:successImportToList>")));
+  marketo::ImportToListRequest r;
+  r.program_name = "P";
+  r.list_name = "L";
+  r.columns = {"Email", "Address"};
+  r.rows = {{"a@example.com", "1 Main St\r\nSuite 2"}};
+  ASSERT_TRUE(Client().ImportToList(r).ok());
+  EXPECT_THAT(wire_->LastBody(), HasSubstr("a@example.com,\"1 Main St&#xD;\nSuite 2\""));
+}
+
 TEST_F(ListWireTest, StatusReadsEveryFieldAndLeavesNilsAbsent) {
   wire_->Push(HttpReply(Envelope(
       "<ns1:successGetImportToListStatus><result><status>COMPLETE</status>"
