@@ -35,8 +35,9 @@ Status CheckListKey(const ListKey& list) {
     return Invalid("listKey has an unknown keyType (" +
                    std::to_string(static_cast<int>(list.type)) + ")");
   }
-  if (list.value.empty())
+  if (list.value.empty()) {
     return Invalid("listKey " + std::string(ToString(list.type)) + " is empty");
+  }
   return Status();
 }
 

@@ -32,10 +32,12 @@ Status CheckColumns(const std::vector<std::string>& columns) {
     const std::string& c = columns[i];
     const std::string where = "column[" + std::to_string(i) + "]";
     if (c.empty()) return Invalid(where + " has no name");
+    std::string named = where;
+    named += " \"" + c + "\"";
     if (IsTokenName(c) && !IsWellFormedToken(c)) {
-      return Invalid(where + " \"" + c + "\" is not a {{my.token}} name");
+      return Invalid(named + " is not a {{my.token}} name");
     }
-    if (!seen.insert(c).second) return Invalid(where + " \"" + c + "\" is given twice");
+    if (!seen.insert(c).second) return Invalid(named + " is given twice");
   }
   return Status();
 }

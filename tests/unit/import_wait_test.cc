@@ -46,7 +46,7 @@ class ImportWaitTest : public ::testing::Test {
     return o;
   }
   // Each poll takes `cost` of fake time and records when it started.
-  void Script(std::vector<ImportStatusInfo> answers, milliseconds cost = milliseconds(0)) {
+  void Script(const std::vector<ImportStatusInfo>& answers, milliseconds cost = milliseconds(0)) {
     auto it = std::make_shared<std::size_t>(0);
     EXPECT_CALL(*mock_, GetImportToListStatus(_))
         .WillRepeatedly(Invoke([this, answers, cost, it](const marketo::ImportStatusRequest&) {

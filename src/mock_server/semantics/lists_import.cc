@@ -131,8 +131,9 @@ RowOutcome ApplyRow(const ImportContext& ctx, const std::string& line) {
 }
 
 void CheckRequired(const ImportRequest& r) {
-  if (r.program.empty())
+  if (r.program.empty()) {
     throw MarketoFault(error_codes::kParameterRequired, "programName is empty");
+  }
   if (r.list.empty()) throw MarketoFault(error_codes::kParameterRequired, "listName is empty");
   if (r.header.empty()) {
     throw MarketoFault(error_codes::kParameterRequired, "importFileHeader is empty");
@@ -177,8 +178,9 @@ std::string ListOps::ImportToList(const ImportRequest& r, std::time_t now) {
     throw MarketoFault(error_codes::kBadParameter, "Program '" + r.program + "' not found");
   }
   StaticList* list = book.FindList(r.list);
-  if (list == nullptr)
+  if (list == nullptr) {
     throw MarketoFault(error_codes::kListNotFound, "List '" + r.list + "' not found");
+  }
   const auto steady_now = SteadyClock::now();
   if (const ImportJob* running = LatestJob(book, r.program, r.list);
       running != nullptr && running->Processing(steady_now)) {

@@ -9,8 +9,9 @@ namespace mock {
 ListOpRequest FromSoap(struct soap* soap, const mktows__ParamsListOperation& in) {
   ListOpRequest out;
   out.operation = soap_mktows__ListOperationType2s(soap, in.listOperation);
-  if (in.listKey == nullptr)
+  if (in.listKey == nullptr) {
     throw MarketoFault(error_codes::kParameterRequired, "listKey is missing");
+  }
   out.key_type = soap_mktows__ListKeyType2s(soap, in.listKey->keyType);
   out.key_value = in.listKey->keyValue;
   if (in.listMemberList != nullptr) {
