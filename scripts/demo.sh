@@ -26,7 +26,8 @@ export MARKETO_USER_ID=mockorg1_0123456789ABCDEF012345
 export MARKETO_ENCRYPTION_KEY=mockEncryptionKey2026
 
 build/src/mock_server/marketo-mock-server --port 0 --user-id "$MARKETO_USER_ID" \
-  --encryption-key "$MARKETO_ENCRYPTION_KEY" --dump "$work/dump.json" >"$work/server.out" 2>"$work/server.err" &
+  --encryption-key "$MARKETO_ENCRYPTION_KEY" --dump "$work/dump.json" --import-ms 500 \
+  >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
 for _ in $(seq 100); do
   [ -s "$work/server.out" ] && break
@@ -84,6 +85,10 @@ head -n 2 "$work/webinar.jsonl"
 step "marketo-bulk activity-export of lead 19's activity to JSONL"
 build/examples/marketo-bulk activity-export --lead IDNUM:19 --output "$work/activity.jsonl"
 head -n 1 "$work/activity.jsonl" | cut -c1-160
+step "listOperation: add leads 8 and 9 to \"Webinar Attendees Q1 2013\", then check 8, 9 and 10"
+build/examples/static_list
+step "importToList: two typed rows into \"Suppression List\" (the SDK writes the CSV), then wait"
+build/examples/import_to_list
 
 step "custom objects: upsert two Cars of lead 5, read its cars back in pages of 2, delete one"
 build/examples/custom_objects

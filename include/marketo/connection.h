@@ -13,6 +13,7 @@
 #include "marketo/campaign_client.h"
 #include "marketo/custom_object_client.h"
 #include "marketo/lead_client.h"
+#include "marketo/list_client.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/operation.h"
@@ -136,6 +137,18 @@ class Connection {
   /// getTags.
   virtual StatusOr<std::vector<TagType>> GetTags(const GetTagsRequest& /*request*/) {
     return UnimplementedError(Operation::kGetTags);
+  }
+  /// getImportToListStatus.
+  virtual StatusOr<ImportStatusInfo> GetImportToListStatus(const ImportStatusRequest& /*request*/) {
+    return UnimplementedError(Operation::kGetImportToListStatus);
+  }
+  /// importToList.
+  virtual StatusOr<ImportToListResult> ImportToList(const ImportToListRequest& /*request*/) {
+    return UnimplementedError(Operation::kImportToList);
+  }
+  /// listOperation: one call of at most 1000 leads.
+  virtual StatusOr<ListOperationResult> ListOperation(const ListOperationRequest& /*request*/) {
+    return UnimplementedError(Operation::kListOperation);
   }
 
   /// For batch helpers such as MObjectClient::SyncAll, which prepare the next request while

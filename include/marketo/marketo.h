@@ -13,6 +13,7 @@
 #include "marketo/lead.h"
 #include "marketo/lead_client.h"
 #include "marketo/limits.h"
+#include "marketo/list_client.h"
 #include "marketo/metadata.h"
 #include "marketo/mobject.h"
 #include "marketo/mobject_client.h"

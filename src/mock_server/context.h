@@ -12,9 +12,10 @@
 #include "policy/auth.h"
 #include "policy/fault_injection.h"
 #include "policy/limits.h"
-#include "semantics/custom_objects.h"
 #include "semantics/campaigns.h"
+#include "semantics/custom_objects.h"
 #include "semantics/leads.h"
+#include "semantics/lists.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
 #include "stats.h"
@@ -75,6 +76,7 @@ struct ServerContext {
         leads(store, stats),
         custom_objects(store, stats),
         campaigns(store, stats),
+        lists(store, stats, std::chrono::milliseconds(o.import_ms)),
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
@@ -88,6 +90,7 @@ struct ServerContext {
   LeadOps leads;
   CustomObjectOps custom_objects;
   CampaignOps campaigns;
+  ListOps lists;
   FaultInjector faults;
   RateLimiter rate;
   DailyQuota quota;

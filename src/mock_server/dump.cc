@@ -1,5 +1,6 @@
 #include "dump.h"
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -98,6 +99,29 @@ std::string LeadJson(LeadBook& book, int id) {
          ", \"lists\": " + Ints(book.ListsOf(id));
 }
 
+// importToList jobs, oldest first, with their state at the time of the dump.
+std::string ImportJobsJson(LeadBook& book) {
+  const auto now = std::chrono::steady_clock::now();
+  return "  \"import_jobs\": [" +
+         Join(book.imports(),
+              [&](const ImportJob& job) {
+                return "{\"id\": " + std::to_string(job.id) +
+                       ", \"program\": " + Quote(job.program) + ", \"list\": " + Quote(job.list) +
+                       ", \"mode\": " + Quote(job.mode) +
+                       ", \"clearList\": " + (job.clear_list ? "true" : "false") +
+                       ", \"campaign\": " + Quote(job.campaign) +
+                       ", \"status\": " + Quote(job.State(now)) +
+                       ", \"startedAt\": " + Quote(FormatTimestamp(job.started)) +
+                       ", \"rows\": " + std::to_string(job.rows) +
+                       ", \"rowsImported\": " + std::to_string(job.imported) +
+                       ", \"rowsFailed\": " + std::to_string(job.failed) +
+                       ", \"rowsIgnored\": " + std::to_string(job.ignored) +
+                       ", \"tokenColumns\": [" + Join(job.token_columns, Quote) +
+                       "], \"summary\": " + Quote(job.summary) + "}";
+              }) +
+         "],\n";
+}
+
 // Static lists with their members, workspaces with their partitions, activities per type.
 std::string LeadWorldJson(Store& store) {
   LeadBook& book = store.leads();
@@ -116,8 +140,9 @@ std::string LeadWorldJson(Store& store) {
                 ", \"primaryPartition\": " + (primary != nullptr ? Quote(primary->name) : "null") +
                 ", \"partitions\": [" + Join(partitions, Quote) + "]}";
        });
+  j += "],\n" + ImportJobsJson(book);
   const auto counts = store.activities().CountsByType();
-  j += "],\n  \"activities_total\": " + std::to_string(store.activities().all().size());
+  j += "  \"activities_total\": " + std::to_string(store.activities().all().size());
   return j + ",\n  \"activity_counts\": " + CountMap(counts) + ",\n";
 }
 

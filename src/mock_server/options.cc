@@ -43,6 +43,8 @@ constexpr IntFlag kIntFlags[] = {
      [](Options* o, long long n) { o->max_connections = static_cast<int>(n); }},
     {"--io-timeout-s", 1, 3600,
      [](Options* o, long long n) { o->io_timeout_s = static_cast<int>(n); }},
+    {"--import-ms", 0, 3600000,
+     [](Options* o, long long n) { o->import_ms = static_cast<int>(n); }},
 };
 
 // A flag whose value is kept as given.
@@ -132,6 +134,8 @@ constexpr char kHelpRest[] = R"()
   --hang-s N             how long kind=hang holds a call (default 120; ends on shutdown)
   --max-connections N    connection threads (default 64; more are closed at once)
   --io-timeout-s N       server recv/send/idle keep-alive timeout (default 30)
+  --import-ms N          how long an importToList job reads PROCESSING before it ends
+                         (default 3000)
   --stop-on-stdin-eof    stop (and dump) when stdin reaches end of file, e.g. when the
                          test process holding the other end of a pipe dies
   -h, --help             this text

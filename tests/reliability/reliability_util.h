@@ -117,6 +117,21 @@ class CountingConnection : public marketo::Connection {
     ++attempts;
     return inner_->GetTags(request);
   }
+  marketo::StatusOr<marketo::ImportStatusInfo> GetImportToListStatus(
+      const marketo::ImportStatusRequest& request) override {
+    ++attempts;
+    return inner_->GetImportToListStatus(request);
+  }
+  marketo::StatusOr<marketo::ImportToListResult> ImportToList(
+      const marketo::ImportToListRequest& request) override {
+    ++attempts;
+    return inner_->ImportToList(request);
+  }
+  marketo::StatusOr<marketo::ListOperationResult> ListOperation(
+      const marketo::ListOperationRequest& request) override {
+    ++attempts;
+    return inner_->ListOperation(request);
+  }
 
   std::atomic<int> attempts{0};
 

@@ -82,6 +82,15 @@ class MockConnection : public Connection {
               (override));
   /// Mocked getTags.
   MOCK_METHOD(StatusOr<std::vector<TagType>>, GetTags, (const GetTagsRequest& request), (override));
+  /// Mocked getImportToListStatus.
+  MOCK_METHOD(StatusOr<ImportStatusInfo>, GetImportToListStatus,
+              (const ImportStatusRequest& request), (override));
+  /// Mocked importToList.
+  MOCK_METHOD(StatusOr<ImportToListResult>, ImportToList, (const ImportToListRequest& request),
+              (override));
+  /// Mocked listOperation.
+  MOCK_METHOD(StatusOr<ListOperationResult>, ListOperation, (const ListOperationRequest& request),
+              (override));
 };
 
 }  // namespace mocks

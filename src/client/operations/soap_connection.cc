@@ -8,6 +8,7 @@
 #include "operations/custom_object_operations.h"
 #include "operations/lead_activity_operations.h"
 #include "operations/lead_operations.h"
+#include "operations/list_operations.h"
 #include "operations/mobject_operations.h"
 #include "operations/tag_operations.h"
 
@@ -31,8 +32,8 @@ namespace {
 
 // Every operation family the SDK types, as layers over the generic call path. A new family
 // adds its layer here.
-using Operations = TagOperations<CampaignOperations<CustomObjectOperations<
-    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>>>;
+using Operations = ListOperations<TagOperations<CampaignOperations<CustomObjectOperations<
+    LeadActivityOperations<LeadOperations<MObjectOperations<ConnectionCore>>>>>>>;
 
 class SoapConnection final : public Operations {
  public:

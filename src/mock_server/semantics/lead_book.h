@@ -1,10 +1,11 @@
 // The lead side of the store: the "Lead" records (the same ones OpportunityPersonRole.PersonId
 // names) with indexes by email, key attributes, foreign system id, cookie and update time, plus
-// each lead's cookies and partition, the workspaces and the static lists. Every change to a lead
-// goes through here so that the indexes stay current. Callers hold Store::mutex().
+// each lead's cookies and partition, the workspaces, the static lists and their import jobs. Every
+// change to a lead goes through here so that the indexes stay current. Callers hold Store::mutex().
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_LEAD_BOOK_H_
 #define MARKETO_MOCK_SERVER_SEMANTICS_LEAD_BOOK_H_
 
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -23,6 +24,25 @@ struct StaticList {
   int id = 0;
   std::string name;
   std::set<int> members;  // lead ids
+};
+
+// One importToList job (semantics/lists_import.cc). Its rows are applied when it is accepted;
+// it reads PROCESSING until done_at, then COMPLETE or FAILED.
+struct ImportJob {
+  int id = 0;
+  std::string program, list, mode, campaign;
+  bool clear_list = false;
+  std::vector<std::string> token_columns;  // {{my.token}} names, kept for the dump only
+  std::time_t started = 0;
+  std::chrono::steady_clock::time_point done_at;
+  int seconds = 0;  // the import time, whole seconds rounded up (endedTime, estimatedTime)
+  int rows = 0, imported = 0, failed = 0, ignored = 0;
+  bool job_failed = false;
+  std::string summary;
+  bool Processing(std::chrono::steady_clock::time_point now) const { return now < done_at; }
+  const char* State(std::chrono::steady_clock::time_point now) const {
+    return Processing(now) ? "PROCESSING" : job_failed ? "FAILED" : "COMPLETE";
+  }
 };
 
 struct Workspace {
@@ -84,6 +104,7 @@ class LeadBook {
   std::vector<int> ListsOf(int lead) const;
   std::vector<StaticList>& lists() { return lists_; }
   const std::vector<StaticList>& lists() const { return lists_; }
+  std::vector<ImportJob>& imports() { return imports_; }
 
  private:
   struct Extra {
@@ -104,6 +125,7 @@ class LeadBook {
   std::vector<Workspace> workspaces_;
   std::vector<Partition> partitions_;
   std::vector<StaticList> lists_;
+  std::vector<ImportJob> imports_;
 };
 
 }  // namespace mock

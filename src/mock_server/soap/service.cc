@@ -119,13 +119,6 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   return SOAP_OK;
 }
 
-int MockService::Unsupported(const char* op) {
-  return Handle(op, [op] {
-    throw MarketoFault(error_codes::kUnsupportedOperation,
-                       std::string("Operation ") + op + " is not supported by marketo-mock-server");
-  });
-}
-
 int MockService::syncMObjects(mktows__ParamsSyncMObjects* in, mktows__SuccessSyncMObjects& out) {
   return Handle("syncMObjects", [&] {
     if (in == nullptr) {

@@ -1,7 +1,7 @@
 // The gSOAP service: one instance per connection (copy()), every operation runs through
 // Handle(): latency, fault injection, authentication, limits (policy/), then the semantics
-// (semantics/). MObject operations are in service.cc, lead operations in service_leads.cc, the
-// operations not implemented yet in unsupported.cc.
+// (semantics/). MObject operations are in service.cc, every other family's in
+// service_<family>.cc; a body element the WSDL does not define answers 20019.
 #ifndef MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 #define MARKETO_MOCK_SERVER_SOAP_SERVICE_H_
 
@@ -58,7 +58,6 @@ class MockService : public MktowsApiSoapBindingService {
 
   // Runs body() between the common checks; body may throw MarketoFault.
   int Handle(const char* op, const std::function<void()>& body);
-  int Unsupported(const char* op);
   // Sets a Marketo-shaped fault and returns SOAP_FAULT.
   int Fault(int code, const std::string& message);
 
