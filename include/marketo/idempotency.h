@@ -43,8 +43,7 @@ enum class IdempotencyRule {
 /// Returns the enumerator name without the `k`, e.g. "UnlessCreatesUnkeyed".
 const char* ToString(IdempotencyRule rule) noexcept;
 
-/// The default rule of `operation`: one row per WSDL operation, also for operations the SDK
-/// does not type yet.
+/// The default rule of `operation`: one row per WSDL operation.
 IdempotencyRule DefaultIdempotencyRule(Operation operation) noexcept;
 
 /// What the SDK knows about one call when it decides whether the call may be repeated.

@@ -10,8 +10,8 @@
 
 namespace marketo {
 
-/// One operation of the WSDL, in portType order. Every operation is listed, including those the
-/// SDK does not type yet, so that policies (idempotency.h) and statuses can name any of them.
+/// One operation of the WSDL, in portType order, so that policies (idempotency.h) and statuses
+/// can name any of them.
 enum class Operation {
   /// deleteMObjects.
   kDeleteMObjects,
