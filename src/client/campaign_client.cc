@@ -6,16 +6,13 @@
 #include <string>
 #include <utility>
 
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Status CheckName(const std::optional<std::string>& value, const char* field) {
   if (value && value->empty()) return Invalid(std::string(field) + " is empty");

@@ -8,16 +8,13 @@
 #include <utility>
 
 #include "batch_runner.h"
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Status Prefixed(const std::string& prefix, const Status& v) {
   return Status(v.code(), prefix + " " + v.message(), v.error_info());

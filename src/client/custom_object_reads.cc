@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "invalid_argument.h"
 #include "lead_walk.h"
 #include "marketo/connection.h"
 #include "marketo/custom_object_client.h"
@@ -12,11 +13,7 @@
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Status CheckQuery(const CustomObjectQuery& q) {
   if (q.object_name.empty()) return Invalid("objTypeName is empty");

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "invalid_argument.h"
 #include "lead_walk.h"
 #include "marketo/connection.h"
 #include "marketo/lead_client.h"
@@ -46,11 +47,7 @@ bool ParseCursor(const std::string& text, WalkCursor* out) {
 
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Status CheckTypes(const std::vector<std::string>& types, const char* which) {
   for (const auto& t : types) {

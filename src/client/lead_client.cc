@@ -8,16 +8,13 @@
 #include <utility>
 
 #include "batch_runner.h"
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 // The schema's lead id is an xs:int.
 bool IdInRange(std::int64_t id) { return id >= 1 && id <= INT_MAX; }

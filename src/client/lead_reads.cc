@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "invalid_argument.h"
 #include "lead_walk.h"
 #include "marketo/connection.h"
 #include "marketo/lead_client.h"
@@ -22,11 +23,7 @@ namespace {
 
 using Clock = std::chrono::system_clock;
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Clock::time_point WindowEnd(const LeadSelector& s) {
   return s.latest_updated_at ? *s.latest_updated_at : Clock::now();

@@ -4,16 +4,13 @@
 #include <string>
 #include <utility>
 
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 constexpr const char* kListKeyTypeNames[] = {"MKTOLISTNAME", "MKTOSALESUSERID", "SFDCLEADOWNERID"};
 constexpr const char* kListOperationNames[] = {"ADDTOLIST", "REMOVEFROMLIST", "ISMEMBEROFLIST"};

@@ -4,17 +4,14 @@
 #include <thread>
 #include <utility>
 
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 #include "marketo/list_client.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 bool IsTokenName(const std::string& c) { return c.rfind("{{", 0) == 0; }
 

@@ -4,16 +4,13 @@
 #include <string>
 #include <utility>
 
+#include "invalid_argument.h"
 #include "marketo/connection.h"
 
 namespace marketo {
 namespace {
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 Status CheckNames(const std::vector<std::string>& names, const char* field) {
   std::set<std::string> seen;

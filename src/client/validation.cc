@@ -4,16 +4,14 @@
 #include <limits>
 #include <string>
 
+#include "invalid_argument.h"
+
 namespace marketo {
 namespace {
 
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int32_t>::max();
 
-Status Invalid(std::string message) {
-  ErrorInfo info;
-  info.request_may_have_reached_server = false;
-  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(info));
-}
+using internal::Invalid;
 
 std::string Quote(std::string_view s) {
   std::string out;

@@ -28,8 +28,12 @@ std::string KeyAttr(const std::string& name, const std::string& value) {
 
 // One small, well-formed request per operation. They need not succeed (an unknown program is a
 // fault of its own), only reach the operation.
-const std::map<std::string, std::string>& Requests() {
-  static const std::map<std::string, std::string> requests = {
+using RequestTable = std::map<std::string, std::string>;
+
+// In WSDL order, in two halves to keep each function short.
+
+RequestTable RequestsFirstHalf() {
+  return {
       {"deleteMObjects",
        "<ns1:paramsDeleteMObjects><mObjectList><mObject><type>Opportunity</type><id>999999</id>"
        "</mObject></mObjectList></ns1:paramsDeleteMObjects>"},
@@ -56,6 +60,11 @@ const std::map<std::string, std::string>& Requests() {
            "><leadSelector xsi:type=\"ns1:LeadKeySelector\">"
            "<keyType>IDNUM</keyType><keyValues><stringItem>1</stringItem></keyValues>"
            "</leadSelector></ns1:paramsGetMultipleLeads>"},
+  };
+}
+
+RequestTable RequestsSecondHalf() {
+  return {
       {"importToList",
        "<ns1:paramsImportToList" + kXsi +
            "><programName>No Such Program</programName>"
@@ -105,6 +114,14 @@ const std::map<std::string, std::string>& Requests() {
       {"getChannels", "<ns1:paramsGetChannels/>"},
       {"getTags", "<ns1:paramsGetTags/>"},
   };
+}
+
+const RequestTable& Requests() {
+  static const RequestTable requests = [] {
+    RequestTable all = RequestsFirstHalf();
+    all.merge(RequestsSecondHalf());
+    return all;
+  }();
   return requests;
 }
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "semantics/activity_log.h"
-#include "semantics/custom_object_book.h"
 #include "semantics/campaign_book.h"
+#include "semantics/custom_object_book.h"
 #include "semantics/lead_book.h"
 #include "semantics/model.h"
 

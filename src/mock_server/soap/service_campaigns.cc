@@ -5,22 +5,10 @@
 
 #include "semantics/marketo_fault.h"
 #include "soap/convert_campaigns.h"
+#include "soap/params.h"
 #include "soap/service.h"
 
 namespace mock {
-namespace {
-
-void NilForAbsent(struct soap* soap) { soap->omode |= SOAP_XML_NIL; }
-
-template <typename Params>
-const Params& Require(const Params* in, const char* element) {
-  if (in == nullptr) {
-    throw MarketoFault(error_codes::kInvalidRequest, std::string(element) + " is missing");
-  }
-  return *in;
-}
-
-}  // namespace
 
 int MockService::getCampaignsForSource(mktows__ParamsGetCampaignsForSource* in,
                                        mktows__SuccessGetCampaignsForSource& out) {

@@ -6,20 +6,12 @@
 
 #include "semantics/marketo_fault.h"
 #include "soap/convert_custom_objects.h"
+#include "soap/params.h"
 #include "soap/service.h"
 
 namespace mock {
+
 namespace {
-
-void NilForAbsent(struct soap* soap) { soap->omode |= SOAP_XML_NIL; }
-
-template <typename Params>
-const Params& Require(const Params* in, const char* element) {
-  if (in == nullptr) {
-    throw MarketoFault(error_codes::kInvalidRequest, std::string(element) + " is missing");
-  }
-  return *in;
-}
 
 std::optional<std::string> OperationText(struct soap* soap, const mktows__SyncOperationEnum* op) {
   if (op == nullptr) return std::nullopt;

@@ -5,20 +5,10 @@
 
 #include "semantics/marketo_fault.h"
 #include "soap/convert_lists.h"
+#include "soap/params.h"
 #include "soap/service.h"
 
 namespace mock {
-namespace {
-
-template <typename Params>
-const Params& Require(const Params* in, const char* element) {
-  if (in == nullptr) {
-    throw MarketoFault(error_codes::kInvalidRequest, std::string(element) + " is missing");
-  }
-  return *in;
-}
-
-}  // namespace
 
 int MockService::listOperation(mktows__ParamsListOperation* in, mktows__SuccessListOperation& out) {
   return Handle("listOperation", [&] {
