@@ -86,6 +86,31 @@ TEST(FaultMatrix, ResponseOverSizeLimitIsMalformed) {
   ExpectNoSecrets(r.status(), kRawKey);
 }
 
+// gSOAP reads Content-Length as unsigned: "-85" would become a length near 2^64 (found by the
+// fuzzer as an allocation of that size). The SDK refuses it, and any length over the limit,
+// from the header alone.
+TEST(FaultMatrix, NegativeContentLengthIsMalformed) {
+  LoopbackServer server(Reply(
+      "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: -85\r\n\r\n<x/>"));
+  auto o = Options(server.url());
+  CountedClient cc(o);
+  auto r = Timed(o, 1, [&] { return cc.client.List(); });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), HasSubstr("invalid Content-Length"));
+}
+
+TEST(FaultMatrix, AnnouncedLengthOverTheLimitIsRefusedFromTheHeader) {
+  LoopbackServer server(Reply(
+      "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 2000000000\r\n\r\n<"));
+  auto o = Options(server.url());
+  CountedClient cc(o);
+  auto r = Timed(o, 1, [&] { return cc.client.List(); });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), HasSubstr("max_response_bytes"));
+}
+
 TEST(FaultMatrix, StringOverLengthLimitIsMalformed) {
   const std::string huge(marketo::internal::kMaxStringLength + 10, 'B');
   LoopbackServer server(Reply(Ok(Envelope("<ns1:successListMObjects><result><objects>" + huge +

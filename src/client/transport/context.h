@@ -45,6 +45,7 @@ struct Context {
   int (*orig_fsend)(struct soap*, const char*, size_t) = nullptr;
   size_t (*orig_frecv)(struct soap*, char*, size_t) = nullptr;
   int (*orig_fposthdr)(struct soap*, const char*, const char*) = nullptr;
+  int (*orig_fparsehdr)(struct soap*, const char*, const char*) = nullptr;
   // Destroyed before the members above it: its destructor may still call our callbacks.
   MktowsApiSoapBindingProxy proxy;
   // Holds the largest request this context has built until the context goes; gSOAP keeps no

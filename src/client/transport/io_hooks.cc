@@ -1,12 +1,15 @@
 #include "transport/io_hooks.h"
 
 #include <poll.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace marketo {
 namespace internal {
@@ -111,6 +114,34 @@ int FPostHdr(struct soap* s, const char* key, const char* value) {
   return c.orig_fposthdr(s, key, value);
 }
 
+// A Content-Length that is not plain decimal digits (gSOAP would read "-85" as a huge unsigned
+// length and try to allocate it) or that announces more than max_response_bytes is refused
+// before any of the body is read.
+int CheckContentLength(struct soap* s, const char* value) {
+  std::string_view v(value);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  const bool digits = !v.empty() && v.size() <= 19 && std::all_of(v.begin(), v.end(), [](char ch) {
+    return ch >= '0' && ch <= '9';
+  });
+  if (!digits) {
+    return soap_set_receiver_error(s, "invalid Content-Length header", nullptr, SOAP_HTTP_ERROR);
+  }
+  if (std::stoull(std::string(v)) > s->recv_maxlength) {
+    return soap_set_receiver_error(s, "Content-Length exceeds max_response_bytes", nullptr,
+                                   SOAP_LENGTH);
+  }
+  return SOAP_OK;
+}
+
+int FParseHdr(struct soap* s, const char* key, const char* value) {
+  Context& c = *Ctx(s);
+  if (key != nullptr && value != nullptr && strcasecmp(key, "Content-Length") == 0) {
+    if (const int rc = CheckContentLength(s, value); rc != SOAP_OK) return rc;
+  }
+  return c.orig_fparsehdr(s, key, value);
+}
+
 SOAP_SOCKET WireOpen(struct soap*, const char*, const char*, int) {
   // Any valid-looking descriptor: with a Wire no socket call is ever made on it.
   return static_cast<SOAP_SOCKET>(INT_MAX - 1);
@@ -128,9 +159,11 @@ void InstallIoHooks(Context& c) {
   c.orig_fsend = s->fsend;
   c.orig_frecv = s->frecv;
   c.orig_fposthdr = s->fposthdr;
+  c.orig_fparsehdr = s->fparsehdr;
   s->fsend = FSend;
   s->frecv = FRecv;
   s->fposthdr = FPostHdr;
+  s->fparsehdr = FParseHdr;
   if (c.wire != nullptr) {
     s->fopen = WireOpen;
     s->fclose = WireClose;
