@@ -19,6 +19,7 @@ void CallIo::Reset() {
   sent.clear();
   received.clear();
   head.clear();
+  refused.clear();
   head_length = 0;
   content_length = -1;
 }

@@ -32,6 +32,7 @@ struct CallIo {
   std::string head;             // bounded; lower-cased once complete
   std::size_t head_length = 0;  // 0 while the head is incomplete
   long long content_length = -1;
+  std::string refused;  // why the hooks refused the response from its head; reads then end
 
   void Reset();
   // Called with each received chunk, before bytes_received is advanced.

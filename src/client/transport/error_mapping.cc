@@ -124,6 +124,7 @@ Mapped MapResponse(struct soap* s, int err, ErrorInfo& info) {
 Mapped MapFailure(const Context& c, Clock::duration elapsed, ErrorInfo& info) {
   struct soap* s = c.soap();
   const int err = s->error;
+  if (!c.io.refused.empty()) return {StatusCode::kMalformedResponse, c.io.refused};
   if (err == SOAP_CLI_FAULT || err == SOAP_SVR_FAULT || err == SOAP_FAULT) {
     return MapFault(s, info);
   }

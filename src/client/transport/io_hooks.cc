@@ -82,17 +82,18 @@ size_t ReadFromWire(Context& c, char* buf, size_t len) {
   return n;
 }
 
+size_t ReadFromSocket(Context& c, struct soap* s, char* buf, size_t len) {
+  const auto t0 = Clock::now();
+  const size_t n = c.orig_frecv(s, buf, len);
+  if (n == 0) c.io.recv_timed_out = LooksLikeTimeout(Clock::now() - t0, c.options.receive_timeout);
+  return n;
+}
+
 size_t FRecv(struct soap* s, char* buf, size_t len) {
   Context& c = *Ctx(s);
-  size_t n = 0;
-  if (c.wire != nullptr) {
-    n = ReadFromWire(c, buf, len);
-  } else {
-    const auto t0 = Clock::now();
-    n = c.orig_frecv(s, buf, len);
-    if (n == 0) {
-      c.io.recv_timed_out = LooksLikeTimeout(Clock::now() - t0, c.options.receive_timeout);
-    }
+  size_t n = 0;  // a response refused from its head ends here
+  if (c.io.refused.empty()) {
+    n = c.wire != nullptr ? ReadFromWire(c, buf, len) : ReadFromSocket(c, s, buf, len);
   }
   if (n == 0) c.io.recv_eof = true;
   c.io.TrackHead(buf, n);
@@ -116,28 +117,28 @@ int FPostHdr(struct soap* s, const char* key, const char* value) {
 
 // A Content-Length that is not plain decimal digits (gSOAP would read "-85" as a huge unsigned
 // length and try to allocate it) or that announces more than max_response_bytes is refused
-// before any of the body is read.
-int CheckContentLength(struct soap* s, const char* value) {
-  std::string_view v(value);
+// before any of the body is read. gSOAP replaces the error code while it looks for a fault in
+// the body, so the reason is kept in CallIo and FRecv reads nothing more.
+int CheckContentLength(Context& c, std::string_view v) {
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   const bool digits = !v.empty() && v.size() <= 19 && std::all_of(v.begin(), v.end(), [](char ch) {
     return ch >= '0' && ch <= '9';
   });
   if (!digits) {
-    return soap_set_receiver_error(s, "invalid Content-Length header", nullptr, SOAP_HTTP_ERROR);
+    c.io.refused = "invalid Content-Length header";
+  } else if (std::stoull(std::string(v)) > c.options.max_response_bytes) {
+    c.io.refused = "response exceeds max_response_bytes (" +
+                   std::to_string(c.options.max_response_bytes) + "): Content-Length " +
+                   std::string(v);
   }
-  if (std::stoull(std::string(v)) > s->recv_maxlength) {
-    return soap_set_receiver_error(s, "Content-Length exceeds max_response_bytes", nullptr,
-                                   SOAP_LENGTH);
-  }
-  return SOAP_OK;
+  return c.io.refused.empty() ? SOAP_OK : SOAP_LENGTH;
 }
 
 int FParseHdr(struct soap* s, const char* key, const char* value) {
   Context& c = *Ctx(s);
   if (key != nullptr && value != nullptr && strcasecmp(key, "Content-Length") == 0) {
-    if (const int rc = CheckContentLength(s, value); rc != SOAP_OK) return rc;
+    if (const int rc = CheckContentLength(c, value); rc != SOAP_OK) return rc;
   }
   return c.orig_fparsehdr(s, key, value);
 }
