@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace mock {
 namespace {
@@ -59,6 +61,23 @@ constexpr TextFlag kTextFlags[] = {
     {"--dump", &Options::dump_path},
 };
 
+// --encryption-key-file: the file's content without trailing line breaks, so the key stays out
+// of argv (/proc/PID/cmdline). Errors name the path, never the content.
+bool ReadKeyFile(const char* path, Options* o, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string key = text.str();
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+  if (!in || key.empty() || key.size() > 4096) {
+    *error = std::string("cannot read a key from --encryption-key-file '") + path +
+             "' (missing, unreadable, empty or over 4096 bytes)";
+    return false;
+  }
+  o->encryption_key = key;
+  return true;
+}
+
 // Sets one flag from its value; false (and *error) when the flag or the value is bad.
 bool ApplyFlag(const std::string& name, const char* value, Options* o, std::string* error) {
   for (const auto& f : kIntFlags) {
@@ -76,6 +95,7 @@ bool ApplyFlag(const std::string& name, const char* value, Options* o, std::stri
     o->*f.field = value;
     return true;
   }
+  if (name == "--encryption-key-file") return ReadKeyFile(value, o, error);
   if (name == "--fault") {
     FaultSpec spec;
     const std::string err = ParseFaultSpec(value, &spec);
@@ -116,7 +136,10 @@ Options:
   --user-id ID           SOAP user id clients must send (default )";
 constexpr char kHelpBeforeKey[] = R"()
   --encryption-key KEY   key of the HMAC-SHA1 request signature (default )";
-constexpr char kHelpRest[] = R"()
+constexpr char kHelpRest[] = R"(;
+                         argv is visible to other users: prefer the two below)
+  --encryption-key-file PATH  read the key from PATH (trailing line breaks dropped)
+  MARKETO_MOCK_ENCRYPTION_KEY (environment) the key, when no key flag is given
   --tls-cert PEM         serve HTTPS (TLS 1.2+) with this certificate (chain); may also
                          hold the private key
   --tls-key PEM          private key (default: read from --tls-cert)
@@ -181,6 +204,10 @@ Writable fields: Opportunity: Amount CloseDate Description ExpectedRevenue
 }  // namespace
 
 ParseResult ParseOptions(int argc, char** argv, Options* o, std::string* error) {
+  // The environment sets the key first, so a key flag on the command line still wins.
+  if (const char* env = std::getenv(kEncryptionKeyEnv); env != nullptr && *env != '\0') {
+    o->encryption_key = env;
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "-h" || arg == "--help") return ParseResult::kHelp;

@@ -16,6 +16,8 @@ namespace mock {
 // credentials, not secrets.
 inline constexpr char kDefaultUserId[] = "mockorg1_0123456789ABCDEF012345";
 inline constexpr char kDefaultEncryptionKey[] = "mockEncryptionKey2026";
+// Environment variable that sets the key (below --encryption-key / --encryption-key-file).
+inline constexpr char kEncryptionKeyEnv[] = "MARKETO_MOCK_ENCRYPTION_KEY";
 
 struct Options {
   int port = 0;
