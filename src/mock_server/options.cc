@@ -45,6 +45,10 @@ constexpr IntFlag kIntFlags[] = {
      [](Options* o, long long n) { o->max_connections = static_cast<int>(n); }},
     {"--io-timeout-s", 1, 3600,
      [](Options* o, long long n) { o->io_timeout_s = static_cast<int>(n); }},
+    {"--header-timeout-ms", 100, 600000,
+     [](Options* o, long long n) { o->header_timeout_ms = static_cast<int>(n); }},
+    {"--body-timeout-ms", 100, 3600000,
+     [](Options* o, long long n) { o->body_timeout_ms = static_cast<int>(n); }},
     {"--import-ms", 0, 3600000,
      [](Options* o, long long n) { o->import_ms = static_cast<int>(n); }},
 };
@@ -155,8 +159,14 @@ constexpr char kHelpRest[] = R"(;
   --dump FILE.json       on shutdown write every stored object and the call/fault/
                          object counters as JSON
   --hang-s N             how long kind=hang holds a call (default 120; ends on shutdown)
-  --max-connections N    connection threads (default 64; more are closed at once)
+  --max-connections N    connection threads (default 64); when all are taken, a new
+                         connection evicts one still waiting for its request header
+                         (longest waiting, of the peer holding most), else it is closed
   --io-timeout-s N       server recv/send/idle keep-alive timeout (default 30)
+  --header-timeout-ms N  a request header must be complete N ms after its first byte
+                         (a new connection's: after accept; default 5000), else closed
+  --body-timeout-ms N    a request body must be complete N ms after its header
+                         (default 30000), else fault 20012 and closed
   --import-ms N          how long an importToList job reads PROCESSING before it ends
                          (default 3000)
   --stop-on-stdin-eof    stop (and dump) when stdin reaches end of file, e.g. when the

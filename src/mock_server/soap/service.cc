@@ -67,6 +67,15 @@ int MockService::dispatch() {
   return rc;
 }
 
+int MockService::UnreadableRequest(const std::string& why) {
+  ctx_->stats.CountCall("(unparsable request)");
+  const int rc = Fault(
+      error_codes::kRequestNotUnderstood,
+      "Request not understood (" + why + ", gSOAP error " + std::to_string(soap->error) + ")");
+  soap->error = rc;
+  return rc;
+}
+
 int MockService::Handle(const char* op, const std::function<void()>& body) {
   soap->header = nullptr;
   ctx_->stats.CountCall(op);
