@@ -15,7 +15,7 @@ constexpr std::size_t kMaxHeadBytes = 64 * 1024;
 constexpr std::size_t kMaxLineBytes = 1024;
 // A connection younger than this is not evicted: a burst of new connections must not evict
 // each other before their (prompt) headers were read.
-constexpr auto kMinHeaderAge = std::chrono::milliseconds(500);
+constexpr auto kMinHeaderAge = std::chrono::milliseconds(250);
 constexpr auto kMinIdleAge = std::chrono::seconds(1);
 
 std::string Lower(std::string s) {
@@ -98,6 +98,7 @@ bool ConnectionTable::EvictOne() {
 void RequestFramer::Begin(bool fresh) {
   state_ = State::kHeader;
   idle_ = !fresh;
+  head_done_ = false;
   if (!fresh) start_ = GuardClock::now();  // a fresh connection's clock runs from accept
   head_.clear();
   line_.clear();
@@ -108,7 +109,7 @@ void RequestFramer::Begin(bool fresh) {
 }
 
 GuardClock::time_point RequestFramer::Deadline() const {
-  if (state_ != State::kHeader) return start_ + limits_.body;
+  if (head_done_) return start_ + limits_.body;
   return start_ + (idle_ ? limits_.idle : limits_.header);
 }
 
@@ -125,7 +126,7 @@ size_t RequestFramer::Recv(struct soap* soap, char* buf, size_t len) {
   }
   const auto left =
       std::chrono::duration_cast<std::chrono::microseconds>(Deadline() - GuardClock::now());
-  const bool header = state_ == State::kHeader;
+  const bool header = !head_done_;
   const std::string limit = header ? "request header not complete within " + Ms(limits_.header)
                                    : "request body not complete within " + Ms(limits_.body);
   if (left.count() <= 0) {
@@ -194,6 +195,7 @@ bool RequestFramer::HeadEnds() const {
 }
 
 void RequestFramer::EndHeader() {
+  head_done_ = true;
   start_ = GuardClock::now();
   table_->SetPhase(fd_, ConnPhase::kBusy);
   const auto te = HeaderValue(head_, "transfer-encoding");

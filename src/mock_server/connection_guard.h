@@ -74,7 +74,7 @@ class RequestFramer {
   size_t Recv(struct soap* soap, char* buf, size_t len);
 
   void* ctx() const { return ctx_; }
-  bool header_complete() const { return state_ != State::kHeader; }
+  bool header_complete() const { return head_done_; }
   std::size_t bytes() const { return bytes_; }
   // Why reading stopped early ("" when it did not).
   const std::string& stop_reason() const { return reason_; }
@@ -96,7 +96,8 @@ class RequestFramer {
   size_t (*recv_)(struct soap*, char*, size_t);
 
   State state_ = State::kHeader;
-  bool idle_ = false;  // kHeader before the first byte of a keep-alive request
+  bool idle_ = false;       // kHeader before the first byte of a keep-alive request
+  bool head_done_ = false;  // the blank line after the header arrived
   GuardClock::time_point start_;
   std::string head_;
   std::string line_;  // chunk size or trailer line being read
