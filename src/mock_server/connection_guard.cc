@@ -99,6 +99,9 @@ void RequestFramer::Begin(bool fresh) {
   state_ = State::kHeader;
   idle_ = !fresh;
   head_done_ = false;
+  plain_body_ = false;
+  bad_xml_ = false;
+  xml_.Reset();
   if (!fresh) start_ = GuardClock::now();  // a fresh connection's clock runs from accept
   head_.clear();
   line_.clear();
@@ -146,7 +149,7 @@ size_t RequestFramer::Recv(struct soap* soap, char* buf, size_t len) {
     return 0;
   }
   Feed(buf, n);
-  return n;
+  return bad_xml_ ? 0 : n;  // gSOAP never parses what broke the rules
 }
 
 void RequestFramer::Feed(const char* p, std::size_t n) {
@@ -169,16 +172,18 @@ void RequestFramer::Feed(const char* p, std::size_t n) {
         break;
       case State::kLength: {
         const std::uint64_t take = std::min<std::uint64_t>(left_, n - i);
+        CheckBody(p + i, static_cast<std::size_t>(take));
         left_ -= take;
         i += static_cast<std::size_t>(take) - 1;
-        if (left_ == 0) state_ = State::kDone;
+        if (left_ == 0 && state_ == State::kLength) state_ = State::kDone;
         break;
       }
       case State::kChunkData: {
         const std::uint64_t take = std::min<std::uint64_t>(left_, n - i);
+        CheckBody(p + i, static_cast<std::size_t>(take));
         left_ -= take;
         i += static_cast<std::size_t>(take) - 1;
-        if (left_ == 0) state_ = State::kChunkEnd;
+        if (left_ == 0 && state_ == State::kChunkData) state_ = State::kChunkEnd;
         break;
       }
       default:
@@ -194,8 +199,26 @@ bool RequestFramer::HeadEnds() const {
   return n >= 4 && head_.compare(n - 4, 4, "\r\n\r\n") == 0;
 }
 
+void RequestFramer::CheckBody(const char* p, std::size_t n) {
+  if (!plain_body_ || bad_xml_) return;
+  const std::string& problem = xml_.Feed(p, n);
+  if (problem.empty()) return;
+  bad_xml_ = true;
+  Stop(problem);
+}
+
+int RequestFramer::CheckInflated(struct soap* soap, const char* p, std::size_t n) {
+  if (plain_body_ || !head_done_ || (soap->mode & SOAP_ENC_ZLIB) == 0) return SOAP_OK;
+  const std::string& problem = xml_.Feed(p, n);
+  if (problem.empty()) return SOAP_OK;
+  if (reason_.empty()) reason_ = problem;
+  return SOAP_SYNTAX_ERROR;
+}
+
 void RequestFramer::EndHeader() {
   head_done_ = true;
+  const auto encoding = HeaderValue(head_, "content-encoding");
+  plain_body_ = !encoding || Lower(*encoding) == "identity";
   start_ = GuardClock::now();
   table_->SetPhase(fd_, ConnPhase::kBusy);
   const auto te = HeaderValue(head_, "transfer-encoding");

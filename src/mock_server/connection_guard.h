@@ -14,6 +14,7 @@
 #include <string>
 
 #include "stdsoap2.h"
+#include "xml_chars.h"
 
 namespace mock {
 
@@ -73,6 +74,10 @@ class RequestFramer {
   // The frecv hook's body: reads at most to the end of the request, within its deadline.
   size_t Recv(struct soap* soap, char* buf, size_t len);
 
+  // gSOAP's fpreparerecv: inflated bytes of a compressed body, checked like plain ones.
+  // Non-zero (a gSOAP error) once they are not XML.
+  int CheckInflated(struct soap* soap, const char* p, std::size_t n);
+
   void* ctx() const { return ctx_; }
   bool header_complete() const { return head_done_; }
   std::size_t bytes() const { return bytes_; }
@@ -83,6 +88,7 @@ class RequestFramer {
   enum class State { kHeader, kLength, kChunkSize, kChunkData, kChunkEnd, kTrailer, kDone };
 
   void Feed(const char* p, std::size_t n);
+  void CheckBody(const char* p, std::size_t n);
   bool HeadEnds() const;
   void EndHeader();
   void FeedChunked(char c);
@@ -96,8 +102,11 @@ class RequestFramer {
   size_t (*recv_)(struct soap*, char*, size_t);
 
   State state_ = State::kHeader;
-  bool idle_ = false;       // kHeader before the first byte of a keep-alive request
-  bool head_done_ = false;  // the blank line after the header arrived
+  bool idle_ = false;        // kHeader before the first byte of a keep-alive request
+  bool head_done_ = false;   // the blank line after the header arrived
+  bool plain_body_ = false;  // no Content-Encoding: the raw body bytes are the XML
+  bool bad_xml_ = false;     // the body broke XmlCharChecker's rules
+  XmlCharChecker xml_;
   GuardClock::time_point start_;
   std::string head_;
   std::string line_;  // chunk size or trailer line being read

@@ -38,6 +38,10 @@ size_t GuardedRecv(struct soap* soap, char* buf, size_t len) {
   return static_cast<RequestFramer*>(soap->user)->Recv(soap, buf, len);
 }
 
+int CheckInflated(struct soap* soap, const char* p, size_t n) {
+  return static_cast<RequestFramer*>(soap->user)->CheckInflated(soap, p, n);
+}
+
 ReadLimits LimitsOf(const Options& o) {
   return ReadLimits{std::chrono::milliseconds(o.header_timeout_ms),
                     std::chrono::milliseconds(o.body_timeout_ms),
@@ -201,6 +205,7 @@ void AcceptOne(MockService& master, ServerContext& ctx, bool tls, ThreadCount& t
     RequestFramer framer(&ctx, &ctx.sockets, s, LimitsOf(ctx.options), conn->soap->frecv);
     conn->soap->user = &framer;
     conn->soap->frecv = GuardedRecv;
+    conn->soap->fpreparerecv = CheckInflated;
     // The TLS handshake counts as header time (each wait; eviction bounds the whole).
     const int io_timeout = conn->soap->recv_timeout;
     conn->soap->recv_timeout = -1000 * ctx.options.header_timeout_ms;

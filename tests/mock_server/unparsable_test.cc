@@ -1,0 +1,98 @@
+// Requests the mock cannot read answer fault 20012 at once (issue 15, cases 10 and 11): bodies
+// that are no SOAP envelope, broken HTTP framing, and characters or entities XML forbids.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "raw_socket.h"
+#include "test_util.h"
+
+namespace marketo_test {
+namespace {
+
+using std::chrono::milliseconds;
+
+class UnparsableTest : public ::testing::Test {
+ protected:
+  // Sends raw bytes and expects a 20012 fault within 3 s (the io timeout is 30 s).
+  void Expect20012(const std::string& raw, const std::string& reason_part = "") {
+    RawSocket s(server_.port());
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s.Send(raw));
+    const auto start = std::chrono::steady_clock::now();
+    bool closed = false;
+    const std::string got = s.ReadUntil(milliseconds(3000), &closed);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(3000));
+    EXPECT_EQ(got.rfind("HTTP/1.1 500", 0), 0u) << got;
+    EXPECT_NE(got.find("<faultstring>20012 - Request Not Understood</faultstring>"),
+              std::string::npos)
+        << got;
+    if (!reason_part.empty()) {
+      EXPECT_NE(got.find(reason_part), std::string::npos) << got;
+    }
+  }
+
+  // A signed syncMObjects whose Opportunity Name is `name` (raw XML text).
+  static std::string SyncNamed(const std::string& name) {
+    return RawPost(SignedEnvelope(SyncBody(
+        "INSERT", "<mObject><type>Opportunity</type><attribList><attrib><name>Name</name><value>" +
+                      name + "</value></attrib></attribList></mObject>")));
+  }
+
+  MockServerProcess server_;
+};
+
+TEST_F(UnparsableTest, BodiesThatAreNoEnvelopeAnswerAtOnce) {
+  Expect20012(RawPost("hello, this is plain text"));
+  Expect20012(RawPost(SignedEnvelope(kListBody).substr(0, 200)), "the body ended before");
+  Expect20012(
+      RawPost("\x1f\x8b\x08\x00garbage that is no gzip stream", "Content-Encoding: gzip\r\n"));
+  Expect20012(RawPost("", "Transfer-Encoding: chunked\r\n", false) + "zz\r\ngarbage\r\n0\r\n\r\n",
+              "is not hexadecimal");
+  Expect20012(RawPost("", "Transfer-Encoding: chunked\r\n", false) + "5\r\n<a/>\r\n");
+  Expect20012(RawPost(""));
+  Expect20012("GET /soap/mktows/3_1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+}
+
+TEST_F(UnparsableTest, AWellFramedChunkedRequestStillWorks) {
+  const std::string env = SignedEnvelope(kListBody);
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", env.size());
+  RawSocket s(server_.port());
+  ASSERT_TRUE(s.Send(RawPost("", "Transfer-Encoding: chunked\r\n", false) + size + "\r\n" + env +
+                     "\r\n0\r\n\r\n"));
+  bool closed = false;
+  const std::string got = s.ReadUntil(milliseconds(5000), &closed);
+  EXPECT_EQ(got.rfind("HTTP/1.1 200", 0), 0u) << got;
+}
+
+TEST_F(UnparsableTest, CharactersXmlForbidsAre20012) {
+  for (const std::string& name : std::vector<std::string>{
+           "&#xFFFF;", "&#xD800;", "&#x110000;", "&#0;", "&#x1;", "&undefined;", "a & b",
+           std::string("nul\0byte", 8), "\xED\xA0\x80", "\xC0\xAF", "\xEF\xBF\xBF", "\xFF"}) {
+    SCOPED_TRACE(name);
+    Expect20012(SyncNamed(name));
+  }
+  Expect20012(SyncNamed("&#xFFFF;"), "&amp;#xFFFF; is not an XML character");
+  Expect20012(SyncNamed("&nbsp;"), "undefined entity &amp;nbsp;");
+  server_.Stop();
+  const auto dump = nlohmann::json::parse(server_.ReadDump());  // throws on invalid UTF-8
+  EXPECT_FALSE(dump["counters"]["objects"].contains("CREATED"));
+}
+
+TEST_F(UnparsableTest, AllowedCharactersStillWork) {
+  for (const std::string& name :
+       std::vector<std::string>{"&lt;&gt;&amp;&quot;&apos;", "&#x10FFFF;&#xE000;&#9;",
+                                "caf\xC3\xA9 \xF0\x9F\x98\x80", "<![CDATA[a & b <c>]]>"}) {
+    RawSocket s(server_.port());
+    ASSERT_TRUE(s.Send(SyncNamed(name)));
+    bool closed = false;
+    const std::string got = s.ReadUntil(milliseconds(5000), &closed);
+    EXPECT_EQ(got.rfind("HTTP/1.1 200", 0), 0u) << name << ": " << got;
+    EXPECT_NE(got.find("CREATED"), std::string::npos) << name << ": " << got;
+  }
+}
+
+}  // namespace
+}  // namespace marketo_test
