@@ -11,7 +11,7 @@
 namespace mock {
 namespace {
 
-constexpr std::size_t kMaxHeadBytes = 64 * 1024;
+constexpr std::size_t kMaxHeadBytes = std::size_t{64} * 1024;
 constexpr std::size_t kMaxLineBytes = 1024;
 // A connection younger than this is not evicted: a burst of new connections must not evict
 // each other before their (prompt) headers were read.
