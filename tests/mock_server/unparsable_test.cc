@@ -1,6 +1,7 @@
 // Requests the mock cannot read answer fault 20012 at once (issue 15, cases 10 and 11): bodies
 // that are no SOAP envelope, broken HTTP framing, and characters or entities XML forbids.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -46,8 +47,9 @@ class UnparsableTest : public ::testing::Test {
 TEST_F(UnparsableTest, BodiesThatAreNoEnvelopeAnswerAtOnce) {
   Expect20012(RawPost("hello, this is plain text"));
   Expect20012(RawPost(SignedEnvelope(kListBody).substr(0, 200)), "the body ended before");
-  Expect20012(
-      RawPost("\x1f\x8b\x08\x00garbage that is no gzip stream", "Content-Encoding: gzip\r\n"));
+  const std::string gzip_garbage =
+      std::string("\x1f\x8b\x08", 3) + std::string(1, '\0') + "garbage that is no gzip stream";
+  Expect20012(RawPost(gzip_garbage, "Content-Encoding: gzip\r\n"));
   Expect20012(RawPost("", "Transfer-Encoding: chunked\r\n", false) + "zz\r\ngarbage\r\n0\r\n\r\n",
               "is not hexadecimal");
   Expect20012(RawPost("", "Transfer-Encoding: chunked\r\n", false) + "5\r\n<a/>\r\n");
@@ -79,6 +81,39 @@ TEST_F(UnparsableTest, CharactersXmlForbidsAre20012) {
   server_.Stop();
   const auto dump = nlohmann::json::parse(server_.ReadDump());  // throws on invalid UTF-8
   EXPECT_FALSE(dump["counters"]["objects"].contains("CREATED"));
+}
+
+// gzip of `text` (zlib's gzip wrapper, windowBits 16 + 15).
+std::string Gzip(const std::string& text) {
+  z_stream z{};
+  std::string out(text.size() + 1024, '\0');
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return "";
+  }
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "";
+}
+
+TEST_F(UnparsableTest, CompressedBodiesAreCheckedAfterInflating) {
+  const auto body = [](const std::string& name) {
+    return SignedEnvelope(SyncBody(
+        "INSERT", "<mObject><type>Opportunity</type><attribList><attrib><name>Name</name><value>" +
+                      name + "</value></attrib></attribList></mObject>"));
+  };
+  RawSocket ok(server_.port());
+  ASSERT_TRUE(ok.Send(RawPost(Gzip(body("zipped")), "Content-Encoding: gzip\r\n")));
+  bool closed = false;
+  const std::string got = ok.ReadUntil(milliseconds(5000), &closed);
+  EXPECT_EQ(got.rfind("HTTP/1.1 200", 0), 0u) << got;
+  EXPECT_NE(got.find("CREATED"), std::string::npos) << got;
+  Expect20012(RawPost(Gzip(body("&#xFFFF;")), "Content-Encoding: gzip\r\n"),
+              "is not an XML character");
 }
 
 TEST_F(UnparsableTest, AllowedCharactersStillWork) {
