@@ -17,6 +17,12 @@ constexpr std::size_t kMaxLineBytes = 1024;
 // each other before their (prompt) headers were read.
 constexpr auto kMinHeaderAge = std::chrono::milliseconds(250);
 constexpr auto kMinIdleAge = std::chrono::seconds(1);
+constexpr auto kMinBodyAge = std::chrono::milliseconds(500);  // loopback bodies take ms
+
+// Which phase to evict first: waiting for a header, then idle, then a slow body.
+int EvictionRank(ConnPhase p) {
+  return p == ConnPhase::kHeader ? 0 : p == ConnPhase::kIdle ? 1 : 2;
+}
 
 std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -76,7 +82,9 @@ bool ConnectionTable::EvictOne() {
   std::map<int, Conn>::iterator victim = conns_.end();
   auto better = [&](std::map<int, Conn>::iterator it) {
     if (victim == conns_.end()) return true;
-    if (it->second.phase != victim->second.phase) return it->second.phase == ConnPhase::kHeader;
+    if (it->second.phase != victim->second.phase) {
+      return EvictionRank(it->second.phase) < EvictionRank(victim->second.phase);
+    }
     if (it->second.phase == ConnPhase::kHeader &&
         waiting[it->second.peer] != waiting[victim->second.peer]) {
       return waiting[it->second.peer] > waiting[victim->second.peer];
@@ -87,7 +95,8 @@ bool ConnectionTable::EvictOne() {
     const Conn& c = it->second;
     const bool header = c.phase == ConnPhase::kHeader && now - c.since >= kMinHeaderAge;
     const bool idle = c.phase == ConnPhase::kIdle && now - c.since >= kMinIdleAge;
-    if ((header || idle) && better(it)) victim = it;
+    const bool body = c.phase == ConnPhase::kBody && now - c.since >= kMinBodyAge;
+    if ((header || idle || body) && better(it)) victim = it;
   }
   if (victim == conns_.end()) return false;
   victim->second.phase = ConnPhase::kBusy;  // evicted once; its thread is on its way out
@@ -149,6 +158,7 @@ size_t RequestFramer::Recv(struct soap* soap, char* buf, size_t len) {
     return 0;
   }
   Feed(buf, n);
+  if (state_ == State::kDone) table_->SetPhase(fd_, ConnPhase::kBusy);
   return bad_xml_ ? 0 : n;  // gSOAP never parses what broke the rules
 }
 
@@ -217,10 +227,10 @@ int RequestFramer::CheckInflated(struct soap* soap, const char* p, std::size_t n
 
 void RequestFramer::EndHeader() {
   head_done_ = true;
+  table_->SetPhase(fd_, ConnPhase::kBody);
   const auto encoding = HeaderValue(head_, "content-encoding");
   plain_body_ = !encoding || Lower(*encoding) == "identity";
   start_ = GuardClock::now();
-  table_->SetPhase(fd_, ConnPhase::kBusy);
   const auto te = HeaderValue(head_, "transfer-encoding");
   if (te && Lower(*te).find("chunked") != std::string::npos) {
     state_ = State::kChunkSize;

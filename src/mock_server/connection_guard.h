@@ -21,9 +21,9 @@ namespace mock {
 using GuardClock = std::chrono::steady_clock;
 
 // kIdle: keep-alive, before the first byte of the next request. kHeader: a fresh connection
-// (TLS handshake included) or a request header under way. kBusy: header done (body, operation,
-// answer). Idle and header connections may be evicted.
-enum class ConnPhase { kIdle, kHeader, kBusy };
+// (TLS handshake included) or a request header under way. kBody: header done, body under way.
+// kBusy: the whole request read (operation, answer). All but kBusy may be evicted.
+enum class ConnPhase { kIdle, kHeader, kBody, kBusy };
 
 class ConnectionTable {
  public:
@@ -31,8 +31,8 @@ class ConnectionTable {
   void Remove(int fd);
   void SetPhase(int fd, ConnPhase phase);
   // Shuts down (SHUT_RDWR) the connection the server can best spare: one in kHeader of the peer
-  // that holds the most of them, longest waiting first; else the longest kIdle one. False when
-  // every connection is busy.
+  // that holds the most of them, longest waiting first; else the longest kIdle one; else the
+  // longest kBody one (a body trickled slowly). False when every connection is kBusy.
   bool EvictOne();
   template <typename Fn>
   void ForEach(Fn fn) {

@@ -161,7 +161,8 @@ constexpr char kHelpRest[] = R"(;
   --hang-s N             how long kind=hang holds a call (default 120; ends on shutdown)
   --max-connections N    connection threads (default 64); when all are taken, a new
                          connection evicts one still waiting for its request header
-                         (longest waiting, of the peer holding most), else it is closed
+                         (longest waiting, of the peer holding most), else an idle or
+                         slow-body one, else it is closed
   --io-timeout-s N       server recv/send/idle keep-alive timeout (default 30)
   --header-timeout-ms N  a request header must be complete N ms after its first byte
                          (a new connection's: after accept; default 5000), else closed

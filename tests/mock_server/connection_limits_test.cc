@@ -79,15 +79,14 @@ TEST(ConnectionLimitsTest, BodyTrickledByteByByteIsClosedAtItsDeadline) {
   EXPECT_NE(got.find("request body not complete within 1500 ms"), std::string::npos) << got;
 }
 
-// 80 sockets (more than the 64 connection threads) keep sending partial headers, one byte per
-// socket every 500 ms, and reconnect when closed; normal calls meanwhile all succeed.
-TEST(ConnectionLimitsTest, SlowlorisDoesNotStarveNormalCalls) {
-  MockServerProcess server({"--header-timeout-ms", "3000", "--rate-limit", "0"});
+// 80 sockets (more than the 64 connection threads) each send `opening`, then one more byte every
+// 500 ms, and reconnect when closed; normal calls meanwhile must all succeed.
+void ExpectNormalCallsSucceedUnder(const MockServerProcess& server, const std::string& opening) {
   constexpr int kSlow = 80;
   std::vector<std::unique_ptr<RawSocket>> slow(kSlow);
   auto open_one = [&](int i) {
     slow[i] = std::make_unique<RawSocket>(server.port());
-    slow[i]->Send(kPartialHead);
+    slow[i]->Send(opening);
   };
   for (int i = 0; i < kSlow; ++i) open_one(i);
 
@@ -106,11 +105,11 @@ TEST(ConnectionLimitsTest, SlowlorisDoesNotStarveNormalCalls) {
       std::this_thread::sleep_for(milliseconds(500));
     }
   });
-  std::this_thread::sleep_for(milliseconds(1000));  // the attack holds every thread now
+  std::this_thread::sleep_for(milliseconds(1500));  // the attack holds every thread now
 
   int ok = 0;
   std::vector<std::string> failures;
-  const auto until = Clock::now() + std::chrono::seconds(7);
+  const auto until = Clock::now() + std::chrono::seconds(6);
   while (Clock::now() < until) {
     const auto r = Call(server, "listMObjects", kListBody);
     if (r.status == 200) {
@@ -125,6 +124,19 @@ TEST(ConnectionLimitsTest, SlowlorisDoesNotStarveNormalCalls) {
   EXPECT_TRUE(failures.empty()) << failures.size() << " failed, first: " << failures.front();
   EXPECT_GE(ok, 10);
   EXPECT_GT(reconnects.load(), 0) << "the attack was never cut off";
+}
+
+TEST(ConnectionLimitsTest, SlowlorisHeadersDoNotStarveNormalCalls) {
+  MockServerProcess server({"--header-timeout-ms", "3000", "--rate-limit", "0"});
+  ExpectNormalCallsSucceedUnder(server, kPartialHead);
+}
+
+// Bodies trickled slower than any real client: eviction, not the 20 s deadline, frees threads.
+TEST(ConnectionLimitsTest, TrickledBodiesDoNotStarveNormalCalls) {
+  MockServerProcess server({"--body-timeout-ms", "20000", "--rate-limit", "0"});
+  ExpectNormalCallsSucceedUnder(server,
+                                "POST /soap/mktows/3_1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Content-Type: text/xml\r\nContent-Length: 100000\r\n\r\n<");
 }
 
 }  // namespace
