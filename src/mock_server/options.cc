@@ -45,6 +45,8 @@ constexpr IntFlag kIntFlags[] = {
      [](Options* o, long long n) { o->io_timeout_s = static_cast<int>(n); }},
     {"--import-ms", 0, 3600000,
      [](Options* o, long long n) { o->import_ms = static_cast<int>(n); }},
+    {"--seed-leads", 0, 10000000,
+     [](Options* o, long long n) { o->seed_leads = static_cast<int>(n); }},
 };
 
 // A flag whose value is kept as given.
@@ -136,6 +138,8 @@ constexpr char kHelpRest[] = R"()
   --io-timeout-s N       server recv/send/idle keep-alive timeout (default 30)
   --import-ms N          how long an importToList job reads PROCESSING before it ends
                          (default 3000)
+  --seed-leads N         add N bulk leads (ids from 1000001, updatedAt spread over the
+                         100 hours from 2014-01-01T00:00:00Z) for export benchmarks
   --stop-on-stdin-eof    stop (and dump) when stdin reaches end of file, e.g. when the
                          test process holding the other end of a pipe dies
   -h, --help             this text

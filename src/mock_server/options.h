@@ -35,6 +35,7 @@ struct Options {
   int max_connections = 64;        // connection threads
   int io_timeout_s = 30;           // server-side recv/send timeout
   int import_ms = 3000;            // how long an importToList job reads PROCESSING
+  int seed_leads = 0;              // extra bulk leads (leads_bulk_seed.h)
   bool stop_on_stdin_eof = false;  // a test harness that dies takes the server with it
 };
 
