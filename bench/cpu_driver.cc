@@ -4,8 +4,9 @@
 //   sdk   MObjectClient::Sync (validation, signing, gSOAP, result mapping, pool, limiter off)
 //   bare  the generated MktowsApiSoapBindingProxy::syncMObjects with the same objects
 //         (bare_request.h), then proxy.destroy(), as its documentation shows
+//   bare-tree  the same in SOAP_XML_TREE mode (no multi-reference analysis pass)
 //
-//   cpu_driver --client sdk|bare --endpoint URL --seconds S
+//   cpu_driver --client sdk|bare|bare-tree --endpoint URL --seconds S
 //
 // Prints: calls=... seconds=... calls_per_s=... objects_per_s=... cpu_us_per_call=... failed=...
 // where cpu_us_per_call is getrusage(RUSAGE_SELF) user + system time of the measured calls.
@@ -45,16 +46,17 @@ std::function<bool()> SdkCall(const std::string& endpoint) {
 }
 
 struct BareClient {
-  BareClient()
-      : proxy(SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING, SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING) {}
+  explicit BareClient(soap_mode extra)
+      : proxy(SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING | extra,
+              SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING | extra) {}
   MktowsApiSoapBindingProxy proxy;
   mktows__AuthenticationHeaderInfo auth;
   std::vector<marketo::MObject> batch = bench::Objects(bench::kBatch);
   std::string endpoint;
 };
 
-std::function<bool()> BareCall(const std::string& endpoint) {
-  auto c = std::make_shared<BareClient>();
+std::function<bool()> BareCall(const std::string& endpoint, soap_mode extra) {
+  auto c = std::make_shared<BareClient>(extra);
   c->endpoint = endpoint;
   return [c] {
     auto* params = bench::BareSyncParams(c->proxy, c->batch, c->auth);
@@ -68,7 +70,8 @@ std::function<bool()> BareCall(const std::string& endpoint) {
 }
 
 [[noreturn]] void Usage() {
-  std::fprintf(stderr, "usage: cpu_driver --client sdk|bare --endpoint URL --seconds S\n");
+  std::fprintf(stderr,
+               "usage: cpu_driver --client sdk|bare|bare-tree --endpoint URL --seconds S\n");
   std::exit(2);
 }
 
@@ -88,8 +91,13 @@ int main(int argc, char** argv) {
       Usage();
     }
   }
-  if (endpoint.empty() || seconds <= 0 || (client != "sdk" && client != "bare")) Usage();
-  const std::function<bool()> call = client == "sdk" ? SdkCall(endpoint) : BareCall(endpoint);
+  if (endpoint.empty() || seconds <= 0 ||
+      (client != "sdk" && client != "bare" && client != "bare-tree")) {
+    Usage();
+  }
+  const std::function<bool()> call = client == "sdk"    ? SdkCall(endpoint)
+                                     : client == "bare" ? BareCall(endpoint, 0)
+                                                        : BareCall(endpoint, SOAP_XML_TREE);
   if (!call()) {
     std::fprintf(stderr, "cpu_driver: warm-up call failed\n");
     return 1;

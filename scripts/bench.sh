@@ -144,14 +144,14 @@ done
 w1c_once() {
   local out
   case $1 in
-    sdk|bare) out=$("$cpu_bin" --client "$1" --endpoint "$2" --seconds "$canned_seconds") ;;
+    sdk|bare|bare-tree) out=$("$cpu_bin" --client "$1" --endpoint "$2" --seconds "$canned_seconds") ;;
     raw) out=$("$raw_bin" --endpoint "$2" --concurrency 1 --seconds "$canned_seconds") ;;
     php) out=$(php bench/php_driver.php "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
     zeep) out=$(/usr/bin/python3 bench/zeep_driver.py "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
   esac
   echo "$(echo "$out" | kv cpu_us_per_call) $(echo "$out" | kv objects_per_s)"
 }
-w1c_drivers="sdk bare raw php zeep"
+w1c_drivers="sdk bare bare-tree raw php zeep"
 run_w1c() {
   mock_bin=$canned_bin start_mock canned
   local run d v
@@ -169,11 +169,12 @@ w1c_rows() {
   for d in $w1c_drivers; do
     case $d in
       sdk) label="SDK (MObjectClient::Sync)" ;; bare) label="bare generated gSOAP proxy" ;;
+      bare-tree) label="bare gSOAP proxy, SOAP_XML_TREE (lever: no multi-reference pass)" ;;
       raw) label="raw replay of the SDK's request bytes" ;; php) label="PHP 8.2 SoapClient" ;;
       zeep) label="zeep" ;;
     esac
     cpu=$(median <"$tmp/w1c.cpu.$d"); tput=$(median <"$tmp/w1c.tput.$d")
-    eval "w1c_$d=\$cpu"
+    eval "w1c_${d//-/_}=\$cpu"
     echo "| W1 canned responder | $label: client CPU per call (µs); objects/s | $(printf '%.1f' "$cpu"); $(fmt_int "$tput") | | |"
   done
   local r_php r_bare r_raw
