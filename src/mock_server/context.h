@@ -15,6 +15,7 @@
 #include "semantics/campaigns.h"
 #include "semantics/custom_objects.h"
 #include "semantics/leads.h"
+#include "semantics/leads_bulk_seed.h"
 #include "semantics/lists.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
@@ -58,7 +59,9 @@ struct ServerContext {
         faults(o.faults, o.seed),
         rate(o.rate_limit, std::chrono::seconds(20)),
         quota(o.daily_quota),
-        concurrency(o.concurrency_limit) {}
+        concurrency(o.concurrency_limit) {
+    SeedBulkLeads(store, o.seed_leads);
+  }
 
   const Options options;
   const AuthConfig auth;

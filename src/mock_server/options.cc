@@ -51,6 +51,8 @@ constexpr IntFlag kIntFlags[] = {
      [](Options* o, long long n) { o->body_timeout_ms = static_cast<int>(n); }},
     {"--import-ms", 0, 3600000,
      [](Options* o, long long n) { o->import_ms = static_cast<int>(n); }},
+    {"--seed-leads", 0, 10000000,
+     [](Options* o, long long n) { o->seed_leads = static_cast<int>(n); }},
 };
 
 // A flag whose value is kept as given.
@@ -170,6 +172,8 @@ constexpr char kHelpRest[] = R"(;
                          (default 30000), else fault 20012 and closed
   --import-ms N          how long an importToList job reads PROCESSING before it ends
                          (default 3000)
+  --seed-leads N         add N bulk leads (ids from 1000001, updatedAt spread over the
+                         100 hours from 2014-01-01T00:00:00Z) for export benchmarks
   --stop-on-stdin-eof    stop (and dump) when stdin reaches end of file, e.g. when the
                          test process holding the other end of a pipe dies
   -h, --help             this text

@@ -39,6 +39,7 @@ struct Options {
   int header_timeout_ms = 5000;    // a request's header: first byte (or accept) to blank line
   int body_timeout_ms = 30000;     // a request's body: end of header to last byte
   int import_ms = 3000;            // how long an importToList job reads PROCESSING
+  int seed_leads = 0;              // extra bulk leads (leads_bulk_seed.h)
   bool stop_on_stdin_eof = false;  // a test harness that dies takes the server with it
 };
 
