@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <initializer_list>
 
 namespace bulk {
 namespace {
@@ -18,8 +19,12 @@ void CatchInterrupts() {
   sa.sa_handler = OnInterrupt;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESTART | SA_RESETHAND;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  for (const int sig : {SIGINT, SIGTERM}) {
+    struct sigaction old {};
+    sigaction(sig, &sa, &old);
+    // Ignored when started (nohup, a script's background job): keep it so.
+    if (old.sa_handler == SIG_IGN) sigaction(sig, &old, nullptr);
+  }
 }
 
 int InterruptSignal() noexcept { return g_signal.load(std::memory_order_relaxed); }

@@ -5,7 +5,8 @@
 
 namespace bulk {
 
-// Installs the handler for SIGINT and SIGTERM (SA_RESTART, so calls in flight carry on).
+// Installs the handler for SIGINT and SIGTERM (SA_RESTART, so calls in flight carry on); a
+// signal ignored when the program started stays ignored.
 void CatchInterrupts();
 
 // The signal that asked the run to stop, or 0.
