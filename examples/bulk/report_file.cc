@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 namespace bulk {
 namespace {
@@ -105,12 +107,17 @@ bool ReadInflight(const std::string& report, std::vector<std::pair<std::size_t, 
     error = Why("cannot read", path);
     return false;
   }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Written with one write(2) before the batch is sent: a torn journal means nothing was sent.
+  if (text.empty() || text.back() != '\n') return true;
+  std::istringstream lines(text);
   std::string row;
-  while (std::getline(in, row)) {
+  while (std::getline(lines, row)) {
     const auto comma = row.find(',');
-    if (comma == 0 || comma == std::string::npos || row.find_first_not_of("0123456789") != comma ||
-        comma > 18) {
-      continue;  // torn by the kill that left it
+    if (comma == 0 || comma == std::string::npos || comma > 18 ||
+        row.find_first_not_of("0123456789") != comma) {
+      error = path + " is not this tool's journal: " + row.substr(0, 80);
+      return false;
     }
     rows.emplace_back(std::stoull(row.substr(0, comma)), row.substr(comma + 1));
   }

@@ -59,7 +59,8 @@ bool TruncateReport(const std::string& path, off_t bytes, std::string& error);
 // instead of sending them again.
 std::string InflightPath(const std::string& report);
 
-// Every "line,type" row of the journal, by line; empty when there is none.
+// Every "line,type" row of the journal; empty when there is none or it is torn (it is written
+// before the batch is sent, so a torn one was never sent).
 bool ReadInflight(const std::string& report, std::vector<std::pair<std::size_t, std::string>>& rows,
                   std::string& error);
 
