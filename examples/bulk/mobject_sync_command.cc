@@ -29,30 +29,6 @@ using marketo::SyncOperation;
 
 constexpr char kTool[] = "mobject-sync";
 
-constexpr const char* kFooter =
-    "\n"
-    "Transient failures (connection errors, timeouts, HTTP 502/503/504, Marketo 10001, 20011,\n"
-    "20016, 20023, 20024) are retried with jittered exponential backoff. An INSERT (or a\n"
-    "keyless UPSERT) is retried only when the request provably was not executed, so a lost\n"
-    "response never creates duplicates.\n"
-    "\n"
-    "Endpoint and credentials default to MARKETO_SOAP_ENDPOINT, MARKETO_USER_ID and\n"
-    "MARKETO_ENCRYPTION_KEY. One JSON object per input line, e.g.\n"
-    "  {\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"Q1 2014\",\"Amount\":\"2000\"}}\n"
-    "Keys: type (required), id, externalKey {name,value}, attributes {name: value},\n"
-    "typeAttributes [{attrType, attributes}], associations [{type, id | externalKey}].\n"
-    "Invalid lines are reported with their line number and field and are not sent.\n"
-    "The report CSV has columns line,type,id,status,error, one row per input line in input\n"
-    "order, written as each batch is answered. The last line on stdout is\n"
-    "  created=N updated=N unchanged=N skipped=N deleted=N failed=N rejected=N [unknown=N]\n"
-    "SIGINT or SIGTERM: no new batch is sent, the batches in flight finish (within\n"
-    "--timeout), the report ends at a line before which every line has its row, and the exit\n"
-    "status is 3; the same command with --resume then continues after that line. A line\n"
-    "whose batch was sent but whose answer was never recorded (the run was killed) gets\n"
-    "status UNKNOWN from --resume and is not sent again.\n"
-    "Exit status: 0 all good, 1 some object failed, was rejected or is UNKNOWN, 2 call-level\n"
-    "error, I/O error or bad usage, 3 interrupted.\n";
-
 // Objects synced per SyncAll, per --concurrency: two batches of 100 for every worker, so each
 // has one to work ahead on, while an interrupt waits for at most two rounds of calls.
 constexpr std::size_t kChunkObjects = 200;
@@ -197,6 +173,13 @@ class Run {
   void Flush() {
     std::vector<marketo::SyncResult> results;
     if (!objects_.empty()) {
+      // Rows decided so far go first: the journal about to be replaced may be what made them
+      // UNKNOWN (a resumed run).
+      std::string error;
+      if (!report_.Flush(error)) {
+        io_error_ = error;
+        return;
+      }
       if (!WriteInflight()) return;
       results = Sync();
     }
@@ -328,6 +311,12 @@ class Run {
     if (progress_) std::cerr << "\n";
     std::string error;
     if (!report_.Close(error) && io_error_.empty()) io_error_ = error;
+    // Nothing is in flight now; the journal may go once its lines have their rows.
+    const std::size_t last = std::max(last_recorded_, resume_.last_line);
+    if (io_error_.empty() && !args_.report.empty() &&
+        (unknown_.empty() || last >= unknown_.rbegin()->first)) {
+      unlink(InflightPath(args_.report).c_str());
+    }
     std::cout << "created=" << counts_.created << " updated=" << counts_.updated
               << " unchanged=" << counts_.unchanged << " skipped=" << counts_.skipped
               << " deleted=" << counts_.deleted << " failed=" << counts_.failed
@@ -340,8 +329,7 @@ class Run {
       return kExitCallFailed;
     }
     if (const int sig = InterruptSignal(); sig != 0) {
-      std::cerr << kTool << ": stopped by " << SignalName(sig) << " after line "
-                << std::max(last_recorded_, resume_.last_line)
+      std::cerr << kTool << ": stopped by " << SignalName(sig) << " after line " << last
                 << "; every line up to it is in the report; run the same command with --resume "
                    "to continue\n";
       return kExitInterrupted;
@@ -369,33 +357,6 @@ class Run {
 };
 
 }  // namespace
-
-void AddMObjectSyncFlags(CLI::App& app, MObjectSyncArgs& args) {
-  AddConnectionFlags(app, args.connection);
-  app.add_option("--operation", args.operation, "INSERT, UPDATE or UPSERT")
-      ->required()
-      ->check(CLI::Validator(
-          [](std::string& text) -> std::string {
-            return marketo::ParseSyncOperation(text)
-                       ? ""
-                       : "must be INSERT, UPDATE or UPSERT, got " + text;
-          },
-          "INSERT|UPDATE|UPSERT"));
-  app.add_option("--input", args.input, "JSONL file of MObjects, or - for stdin")->required();
-  app.add_option("--report", args.report, "CSV report: line,type,id,status,error");
-  app.add_option("--concurrency", args.concurrency,
-                 "calls in flight at once, 1 to 10; Marketo allows 10 per subscription, shared "
-                 "with every other integration")
-      ->check(CLI::Range(1, 10));
-  app.add_flag("--dry-run", args.dry_run, "validate only; send nothing");
-  app.add_flag("--resume", args.resume,
-               "continue an interrupted run: keep the --report and skip the lines it has");
-  app.add_option("--max-line-bytes", args.max_line_bytes,
-                 "longer input lines are rejected without being read into memory")
-      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 30))
-      ->capture_default_str();
-  app.footer(kFooter);
-}
 
 int RunMObjectSync(const MObjectSyncArgs& args) {
   const auto operation = marketo::ParseSyncOperation(args.operation);
