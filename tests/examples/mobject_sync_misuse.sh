@@ -3,9 +3,10 @@
 # a report that is the input (also through a symlink or another spelling), a missing or
 # directory input, writes to /dev/full, out-of-range durations, one huge line and many invalid
 # lines (peak RSS bounded).
-# Usage: mobject_sync_misuse.sh MOBJECT_SYNC_BIN
+# With MARKETO_BULK_BIN, its lead-sync is checked for the same file rules.
+# Usage: mobject_sync_misuse.sh MOBJECT_SYNC_BIN [MARKETO_BULK_BIN]
 set -euo pipefail
-tool=$1
+tool=$1 bulk=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -61,10 +62,10 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
 }
 read -r _ base < <(peak --input "$in" --report "$work/base.csv")
 limit=$((base + 16384))  # the old tool held all of either input below: 60 MB and more over base
-# One 50 MB line between two good ones: rejected by length, never held.
+# One 30 MB line between two good ones: rejected by length, never held.
 {
   head -c 1 "$in" | tr -d '\n'
-  head -c 50000000 /dev/zero | tr '\0' 'x'
+  head -c 30000000 /dev/zero | tr '\0' 'x'
   printf '\n'
 } >"$work/huge.jsonl"
 cat "$in" "$work/huge.jsonl" "$in" >"$work/mixed.jsonl"
@@ -74,11 +75,27 @@ read -r rc kib < <(peak --input "$work/mixed.jsonl" --report "$work/huge.csv")
 grep -q '^2,,,REJECTED,line longer than --max-line-bytes 1048576$' "$work/huge.csv" ||
   fail "huge line not rejected: $(cut -c1-100 "$work/huge.csv")"
 [ "$(grep -c ',VALID,' "$work/huge.csv")" -eq 2 ] || fail "the lines around the huge one"
-# One valid line, then 500,000 invalid ones: rows stream out, memory stays flat.
-{ cat "$in"; awk 'BEGIN { for (i = 0; i < 500000; i++) print "{\"type\":" }'; } >"$work/bad.jsonl"
+# One valid line, then 300,000 invalid ones: rows stream out, memory stays flat.
+{ cat "$in"; awk 'BEGIN { for (i = 0; i < 300000; i++) print "{\"type\":" }'; } >"$work/bad.jsonl"
 read -r rc kib2 < <(peak --input "$work/bad.jsonl" --report "$work/bad.csv")
 [ "$rc" -eq 1 ] || fail "invalid lines: exit $rc"
 [ "$kib2" -lt "$limit" ] || fail "invalid lines: peak RSS ${kib2} KiB, base ${base} KiB"
-[ "$(wc -l <"$work/bad.csv")" -eq 500002 ] || fail "invalid lines: $(wc -l <"$work/bad.csv") rows"
-cmp -s <(tail -n +2 "$work/bad.csv" | cut -d, -f1) <(seq 500001) || fail "rows out of order"
-echo "PASS: peak RSS ${base} KiB (1 line), ${kib} KiB (50 MB line), ${kib2} KiB (500,000 invalid lines)"
+[ "$(wc -l <"$work/bad.csv")" -eq 300002 ] || fail "invalid lines: $(wc -l <"$work/bad.csv") rows"
+cmp -s <(tail -n +2 "$work/bad.csv" | cut -d, -f1) <(seq 300001) || fail "rows out of order"
+if [ -n "$bulk" ]; then
+  leads() {
+    local want=$1 regex=$2 rc=0
+    shift 2
+    "$bulk" lead-sync --dry-run "$@" >"$work/out" 2>"$work/err" || rc=$?
+    [ "$rc" -eq "$want" ] && grep -Eq -- "$regex" "$work/err" || { cat "$work/err"; fail "lead-sync $*"; }
+  }
+  printf '{"email":"a@example.com"}\n' >"$work/leads.jsonl"
+  cp "$work/leads.jsonl" "$work/leads.orig"
+  leads 2 "is the input file" --input "$work/leads.jsonl" --report "$work/sub/../leads.jsonl"
+  cmp -s "$work/leads.jsonl" "$work/leads.orig" || fail "lead-sync changed its input"
+  leads 2 "No such file" --input "$work/missing.jsonl" --report "$work/old.csv"
+  [ "$(cat "$work/old.csv")" = keep ] || fail "lead-sync truncated the report"
+  leads 2 "is a directory" --input "$work/sub"
+  leads 2 "cannot write report file /dev/full" --input "$work/leads.jsonl" --report /dev/full
+fi
+echo "PASS: peak RSS ${base} KiB (1 line), ${kib} KiB (30 MB line), ${kib2} KiB (300,000 invalid lines)"
