@@ -16,7 +16,8 @@ class LineReader {
  public:
   enum class Result { kLine, kTooLong, kEnd, kError };
 
-  LineReader(int fd, std::size_t max_line) : fd_(fd), max_line_(max_line), buffer_(64 * 1024) {}
+  LineReader(int fd, std::size_t max_line)
+      : fd_(fd), max_line_(max_line), buffer_(std::size_t{64} * 1024) {}
 
   // The next line without its '\n' (kLine), or kTooLong (line is empty, the rest was skipped),
   // kEnd, or kError (errno is set). A last line without '\n' is still a line.

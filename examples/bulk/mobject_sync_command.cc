@@ -36,7 +36,7 @@ constexpr std::size_t kChunkObjects = 200;
 // many; then the batch is sent early. This bounds memory for any mix of valid and invalid lines.
 constexpr std::size_t kMaxPending = 10000;
 // The report is written at least this often, in bytes, between batches.
-constexpr std::size_t kReportFlushBytes = 64 * 1024;
+constexpr std::size_t kReportFlushBytes = std::size_t{64} * 1024;
 
 constexpr char kInFlightError[] =
     "sent before an interrupt; the answer was not recorded, so it may have been applied (not "
@@ -200,8 +200,9 @@ class Run {
       return;
     }
     if (next > 0 && report_.is_open()) unlink(InflightPath(args_.report).c_str());
-    if (progress_)
+    if (progress_) {
       std::cerr << "\r" << kTool << ": " << sent_ << " objects processed" << std::flush;
+    }
   }
 
   std::vector<marketo::SyncResult> Sync() {
