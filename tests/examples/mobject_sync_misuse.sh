@@ -41,6 +41,11 @@ run 2 "cannot read input file .*missing.jsonl: No such file" --input "$work/miss
 run 2 "is a directory" --input "$work/sub" --report "$work/old.csv"
 [ "$(cat "$work/old.csv")" = keep ] || fail "report truncated for a directory input"
 
+# --resume needs a report of this tool; it leaves any other file as it was.
+run 2 "--resume needs --report" --input "$in" --resume
+run 2 "has a row that is not this tool's" --input "$in" --report "$work/old.csv" --resume
+[ "$(cat "$work/old.csv")" = keep ] || fail "--resume changed a file that is no report"
+
 # Write errors are errors.
 run 2 "cannot write report file /dev/full: No space left" --input "$in" --report /dev/full
 rc=0
