@@ -62,6 +62,11 @@ struct ClientOptions {
   std::chrono::milliseconds send_timeout = std::chrono::seconds(30);
   /// Time allowed for each blocking receive (i.e. the longest silence from the server).
   std::chrono::milliseconds receive_timeout = std::chrono::seconds(60);
+  /// Whole-attempt deadline: connect, TLS handshake, sending the request and receiving the
+  /// whole response (1xx interim responses, headers and body) together, however the server
+  /// spaces its bytes. Each attempt also ends when the retry budget (RetryPolicy::max_total_time)
+  /// runs out. Must be > 0; a call that hits it fails with kDeadlineExceeded.
+  std::chrono::milliseconds call_timeout = std::chrono::seconds(120);
   /// TLS settings.
   TlsOptions tls;
   /// Maximum number of gSOAP contexts (each with its own keep-alive connection). Calls beyond

@@ -107,9 +107,10 @@ struct RetryPolicy {
   /// backoff delay). The retry carries a new timestamp and signature; timestamps have seconds
   /// precision, so the default of 1 s guarantees the new one differs from the rejected one.
   std::chrono::milliseconds expired_retry_delay{1000};
-  /// Overall budget of one call, measured from its first attempt: no retry is started whose
-  /// backoff would end after the budget. Default 2 minutes. Note that a single attempt can take
-  /// up to ClientOptions::connect_timeout + send_timeout + receive_timeout.
+  /// Overall budget of one call, measured from its first attempt: attempts and the sleeps
+  /// between them together never exceed it. No retry is started whose backoff would end after
+  /// the budget, and each attempt is cut off (kDeadlineExceeded) when the budget runs out, as it
+  /// is at ClientOptions::call_timeout. Default 2 minutes.
   std::chrono::milliseconds max_total_time{120000};
   /// Decides per call whether it is idempotent; empty (the default) means DefaultIdempotency,
   /// the table of idempotency.h. Override it to change the rule of some operations, e.g.

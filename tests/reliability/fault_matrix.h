@@ -89,7 +89,7 @@ inline std::string Ok(const std::string& xml) { return HttpResponseBytes(200, "t
 
 inline std::string SyncStatuses(const std::vector<std::string>& statuses) {
   std::string s;
-  int id = 100;
+  int id = 50;  // the ids of TwoOpportunities(): another id would contradict the request
   for (const auto& st : statuses) {
     s +=
         "<mObjStatus><id>" + std::to_string(id++) + "</id><status>" + st + "</status></mObjStatus>";

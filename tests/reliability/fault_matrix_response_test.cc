@@ -56,6 +56,26 @@ TEST(FaultMatrix, MoreStatusesThanObjectsIsResponseMismatch) {
   EXPECT_EQ(cc.attempts(), 1);
 }
 
+// Case 13 of issue 15: an UPDATE of id 64 answered CREATED with id 999999 counted as created.
+TEST(FaultMatrix, StatusContradictingTheRequestIsNotASuccess) {
+  LoopbackServer server(
+      Reply(Ok(Envelope("<ns1:successSyncMObjects><result><mObjStatusList>"
+                        "<mObjStatus><id>999999</id><status>CREATED</status></mObjStatus>"
+                        "<mObjStatus><id>51</id><status>UPDATED</status></mObjStatus>"
+                        "</mObjStatusList></result></ns1:successSyncMObjects>"))));
+  auto o = Options(server.url());
+  CountedClient cc(o);
+  std::vector<MObject> v{marketo::Opportunity(64).SetAmount("1"),
+                         marketo::Opportunity(51).SetAmount("2")};
+  auto r = Timed(o, 1, [&] { return cc.client.Sync(v, SyncOperation::kUpdate); });
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)[0].status, SyncStatus::kUnknown);
+  EXPECT_EQ((*r)[0].raw_status, "CREATED");
+  EXPECT_THAT((*r)[0].error, HasSubstr("status CREATED contradicts UPDATE"));
+  EXPECT_EQ((*r)[1].status, SyncStatus::kUpdated);
+  EXPECT_EQ(marketo::Summarize(*r).created, 0u);
+}
+
 TEST(FaultMatrix, UnknownStatusValueIsKeptAsUnknown) {
   LoopbackServer server(Reply(SyncStatuses({"UPDATED", "QUANTUM_ENTANGLED"})));
   auto o = Options(server.url());
@@ -90,8 +110,8 @@ TEST(FaultMatrix, ResponseOverSizeLimitIsMalformed) {
 // fuzzer as an allocation of that size). The SDK refuses it, and any length over the limit,
 // from the header alone.
 TEST(FaultMatrix, NegativeContentLengthIsMalformed) {
-  LoopbackServer server(Reply(
-      "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: -85\r\n\r\n<x/>"));
+  LoopbackServer server(
+      Reply("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: -85\r\n\r\n<x/>"));
   auto o = Options(server.url());
   CountedClient cc(o);
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
@@ -101,14 +121,15 @@ TEST(FaultMatrix, NegativeContentLengthIsMalformed) {
 }
 
 TEST(FaultMatrix, AnnouncedLengthOverTheLimitIsRefusedFromTheHeader) {
-  LoopbackServer server(Reply(
-      "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 2000000000\r\n\r\n<"));
+  LoopbackServer server(
+      Reply("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 2000000000\r\n\r\n<"));
   auto o = Options(server.url());
   CountedClient cc(o);
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse) << r.status().ToString();
   EXPECT_THAT(r.status().message(), HasSubstr("max_response_bytes"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr(": (")));  // the limit is named, not empty
 }
 
 TEST(FaultMatrix, StringOverLengthLimitIsMalformed) {
@@ -121,7 +142,8 @@ TEST(FaultMatrix, StringOverLengthLimitIsMalformed) {
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse) << r.status().ToString();
-  EXPECT_THAT(r.status().message(), HasSubstr("parser limit"));
+  EXPECT_THAT(r.status().message(), HasSubstr("parser limit: string-length limit"));
+  EXPECT_THAT(r.status().message(), HasSubstr(std::to_string(marketo::internal::kMaxStringLength)));
 }
 
 // gSOAP checks "more than maxoccurs items so far" before adding the next one, so the first
@@ -138,7 +160,8 @@ TEST(FaultMatrix, TooManyItemsIsMalformed) {
   auto r = Timed(o, 1, [&] { return cc.client.List(); });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kMalformedResponse) << r.status().ToString();
-  EXPECT_THAT(r.status().message(), HasSubstr("parser limit"));
+  EXPECT_THAT(r.status().message(), HasSubstr("parser limit: item-count limit"));
+  EXPECT_THAT(r.status().message(), HasSubstr(std::to_string(marketo::internal::kMaxOccurs)));
 }
 
 // Deep nesting. gSOAP's maxlevel (kMaxXmlDepth = 32) counts only elements it deserialises, and

@@ -2,11 +2,20 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
+
 namespace {
 
 using marketo::internal::HttpBody;
 using marketo::internal::MaskCredentials;
 using marketo::internal::ParseServiceException;
+using marketo::internal::ScrubSecret;
+
+std::string Scrubbed(std::string text, const std::string& secret) {
+  ScrubSecret(text, secret);
+  return text;
+}
 
 TEST(MaskCredentials, MasksBothElementsWithOrWithoutPrefix) {
   std::string xml =
@@ -18,6 +27,40 @@ TEST(MaskCredentials, MasksBothElementsWithOrWithoutPrefix) {
             "<h><mktowsUserId>***</mktowsUserId><requestSignature>***</requestSignature>"
             "<requestTimestamp>t</requestTimestamp><x:mktowsUserId a=\"1\">***</x:mktowsUserId>"
             "<mktowsUserIdX>keep</mktowsUserIdX><requestSignature/></h>");
+}
+
+// Case 6 of issue 15: masking in place was quadratic (9.9 s for 4 MiB of such elements).
+TEST(MaskCredentials, LinearOnManyElements) {
+  const std::string one = "<requestSignature>x</requestSignature>";
+  std::string xml;
+  for (std::size_t i = 0; xml.size() < (std::size_t{4} << 20); ++i) xml += one;
+  const std::size_t count = xml.size() / one.size();
+  const auto t0 = std::chrono::steady_clock::now();
+  MaskCredentials(xml);
+  const auto elapsed = std::chrono::steady_clock::now() - t0;
+  EXPECT_LT(elapsed, std::chrono::seconds(5));  // milliseconds when linear
+  EXPECT_EQ(xml.size(), count * (one.size() + 2));
+  EXPECT_EQ(xml.find(">x<"), std::string::npos);
+  EXPECT_EQ(xml.substr(0, one.size() + 2), "<requestSignature>***</requestSignature>");
+}
+
+TEST(ScrubSecret, ShortSecretOnlyAsWholeWord) {
+  // Case 14 of issue 15: the key "y" turned "syncMObjects" into "s***ncMObjects".
+  EXPECT_EQ(Scrubbed("syncMObjects: SOAP fault", "y"), "syncMObjects: SOAP fault");
+  EXPECT_EQ(Scrubbed("key y rejected", "y"), "key *** rejected");
+  EXPECT_EQ(Scrubbed("y", "y"), "***");
+  EXPECT_EQ(Scrubbed("k=abc1;abc1x;xabc1;_abc1", "abc1"), "k=***;abc1x;xabc1;_abc1");
+  EXPECT_EQ(Scrubbed("\"short-key\"", "short-key"), "\"***\"");
+}
+
+TEST(ScrubSecret, LongSecretEverywhere) {
+  const std::string key = "fm-Secret-Key-7f3a9";
+  EXPECT_EQ(Scrubbed("a " + key + " b", key), "a *** b");
+  EXPECT_EQ(Scrubbed("glued" + key + key + "x", key), "glued******x");
+  const std::string sig(40, 'a');
+  EXPECT_EQ(Scrubbed("sig=" + sig + "a", sig), "sig=***a");
+  EXPECT_EQ(Scrubbed("nothing here", key), "nothing here");
+  EXPECT_EQ(Scrubbed("text", ""), "text");
 }
 
 TEST(HttpBody, PlainAndChunked) {

@@ -19,6 +19,7 @@
 #include "marketo/idempotency.h"
 #include "operations/operation_spec.h"
 #include "operations/soap_time.h"
+#include "operations/sync_contradictions.h"
 
 namespace marketo {
 namespace internal {
@@ -250,9 +251,11 @@ inline StatusOr<std::vector<SyncResult>> TakeStatuses(const char* op,
 }
 
 inline StatusOr<std::vector<SyncResult>> SyncFromSoap(mktows__SuccessSyncMObjects& resp,
-                                                      MObjectSpan objects, SyncOperation) {
+                                                      MObjectSpan objects, SyncOperation op) {
   if (resp.result == nullptr) return Malformed("syncMObjects", "response has no result");
-  return TakeStatuses("syncMObjects", resp.result->mObjStatusList, objects.size());
+  auto results = TakeStatuses("syncMObjects", resp.result->mObjStatusList, objects.size());
+  if (results.ok()) FlagSyncContradictions(*results, objects, op);
+  return results;
 }
 
 inline StatusOr<GetMObjectsPage> GetFromSoap(mktows__SuccessGetMObjects& resp,

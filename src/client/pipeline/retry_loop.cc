@@ -4,6 +4,8 @@
 #include <thread>
 #include <utility>
 
+#include "call_deadline.h"
+
 namespace marketo {
 namespace internal {
 namespace {
@@ -50,13 +52,21 @@ std::uint64_t RetryLoop::NextSeed() {
   return seeds_();
 }
 
+// The attempt may use only what is left of the budget, so attempts plus sleeps stay within it.
+Status RetryLoop::RunBounded(const std::function<Status()>& attempt, TimePoint start) const {
+  const auto left = policy_.max_total_time - (Now() - start);
+  BudgetDeadline budget(std::chrono::steady_clock::now() +
+                        std::max<std::chrono::steady_clock::duration>(left, {}));
+  return attempt();
+}
+
 Status RetryLoop::Run(Idempotency idempotency, const CallLabel& label,
                       const std::function<Status()>& attempt) {
   Progress progress;
   progress.start = Now();
   for (;;) {
     ++progress.attempts;
-    Status status = attempt();
+    Status status = RunBounded(attempt, progress.start);
     if (status.ok()) return status;
     progress.reached_any = progress.reached_any || status.request_may_have_reached_server();
     const RetryClass retry_class = ClassifyForRetry(status);

@@ -52,6 +52,7 @@ class RetryLoop {
   };
 
   TimePoint Now() const;
+  Status RunBounded(const std::function<Status()>& attempt, TimePoint start) const;
   void Sleep(std::chrono::milliseconds d) const;
   std::uint64_t NextSeed();
   // Why the loop ends after `status`, or nullopt to retry. An empty note ends it silently.

@@ -14,7 +14,7 @@ constexpr std::size_t kMaxHead = std::size_t{64} * 1024;
 
 void CallIo::Reset() {
   bytes_sent = bytes_received = 0;
-  recv_eof = recv_timed_out = send_timed_out = false;
+  recv_eof = recv_timed_out = send_timed_out = deadline_hit = false;
   send_errno = 0;
   sent.clear();
   received.clear();

@@ -26,6 +26,7 @@ struct CallIo {
   bool recv_eof = false;
   bool recv_timed_out = false;
   bool send_timed_out = false;
+  bool deadline_hit = false;  // the attempt's whole-call deadline ran out
   int send_errno = 0;
   std::string sent;             // captured only for a Wire or a wire log
   std::string received;         // captured only for a wire log

@@ -3,11 +3,11 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <climits>
 #include <mutex>
 #include <utility>
 
 #include "marketo/version.h"
+#include "transport/deadline_io.h"
 #include "transport/io_hooks.h"
 
 namespace marketo {
@@ -15,14 +15,6 @@ namespace internal {
 namespace {
 
 std::once_flag g_ssl_once;
-
-// gSOAP timeouts: > 0 seconds, < 0 microseconds, 0 = forever (never produced here).
-int ToSoapTimeout(std::chrono::milliseconds ms) {
-  const long long v = std::max<long long>(ms.count(), 1);
-  if (v % 1000 == 0 && v / 1000 <= INT_MAX) return static_cast<int>(v / 1000);
-  if (v <= INT_MAX / 1000) return -static_cast<int>(v * 1000);
-  return static_cast<int>(std::min<long long>((v + 999) / 1000, INT_MAX));
-}
 
 // TLS 1.2/1.3 with peer and host verification unless turned off. A pinned CA file replaces the
 // system store so trust is exactly what the caller gave.

@@ -1,6 +1,7 @@
 #ifndef MARKETO_SRC_CLIENT_TRANSPORT_CONTEXT_H_
 #define MARKETO_SRC_CLIENT_TRANSPORT_CONTEXT_H_
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -38,14 +39,18 @@ struct Context {
   std::string wire_response;
   std::size_t wire_pos = 0;
   bool wire_fetched = false;
-  WireGate* gate = nullptr;   // the gate of the WireLimited() view this call came through
-  bool holds_permit = false;  // this call holds one of gate's permits
+  WireGate* gate = nullptr;    // the gate of the WireLimited() view this call came through
+  bool holds_permit = false;   // this call holds one of gate's permits
+  Clock::time_point deadline;  // of the current attempt: call_timeout or the retry budget
+  std::chrono::milliseconds deadline_span{0};  // its length, for the message
+  bool deadline_by_budget = false;             // the retry budget, not call_timeout, set it
   mktows__AuthenticationHeaderInfo auth;
   Status setup_error;  // e.g. an unreadable CA file: the first call's error
   int (*orig_fsend)(struct soap*, const char*, size_t) = nullptr;
   size_t (*orig_frecv)(struct soap*, char*, size_t) = nullptr;
   int (*orig_fposthdr)(struct soap*, const char*, const char*) = nullptr;
   int (*orig_fparsehdr)(struct soap*, const char*, const char*) = nullptr;
+  SOAP_SOCKET (*orig_fopen)(struct soap*, const char*, const char*, int) = nullptr;
   // Destroyed before the members above it: its destructor may still call our callbacks.
   MktowsApiSoapBindingProxy proxy;
   // Holds the largest request this context has built until the context goes; gSOAP keeps no

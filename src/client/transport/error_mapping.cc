@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "marketo/error_codes.h"
+#include "transport/hardening.h"
 #include "transport/xml_text.h"
 
 namespace marketo {
@@ -93,8 +94,30 @@ bool CutOff(int err, const CallIo& io) {
          (io.recv_eof || io.recv_timed_out);
 }
 
+// Which limit of hardening.h (or max_response_bytes) a response broke; gSOAP's own text for
+// these errors is often empty.
+std::string ParserLimit(const Context& c, int err) {
+  std::string what;
+  if (err == SOAP_OCCURS) {
+    what = "item-count limit (a list has more than " + std::to_string(kMaxOccurs) +
+           " items, or fewer than the schema requires)";
+  } else if (err == SOAP_LEVEL) {
+    what = "depth limit (XML nested deeper than " + std::to_string(kMaxXmlDepth) + " levels)";
+  } else if (c.io.content_length >= 0 &&
+             static_cast<unsigned long long>(c.io.content_length) > c.options.max_response_bytes) {
+    what = "size limit (Content-Length exceeds max_response_bytes of " +
+           std::to_string(c.options.max_response_bytes) + ")";
+  } else {
+    what = "string-length limit (a value is longer than " + std::to_string(kMaxStringLength) +
+           " bytes)";
+  }
+  if (std::string fs = FaultString(c.soap()); !fs.empty()) what += ": " + fs;
+  return what;
+}
+
 // Everything after the transport: HTTP statuses, parser limits and unreadable content.
-Mapped MapResponse(struct soap* s, int err, ErrorInfo& info) {
+Mapped MapResponse(const Context& c, int err, ErrorInfo& info) {
+  struct soap* s = c.soap();
   if (err == 200) {
     // A 200 response gSOAP could not read as the SOAP message.
     info.http_status = 200;
@@ -107,7 +130,8 @@ Mapped MapResponse(struct soap* s, int err, ErrorInfo& info) {
     return {StatusCode::kHttpError, std::move(msg)};
   }
   if (err == SOAP_OCCURS || err == SOAP_LENGTH || err == SOAP_LEVEL) {
-    return {StatusCode::kMalformedResponse, "response exceeds a parser limit: " + FaultString(s)};
+    return {StatusCode::kMalformedResponse,
+            "response exceeds a parser limit: " + ParserLimit(c, err)};
   }
   if (err == SOAP_EOM) return {StatusCode::kInternal, "out of memory"};
   if (err == SOAP_HTTP_ERROR) {
@@ -121,9 +145,22 @@ Mapped MapResponse(struct soap* s, int err, ErrorInfo& info) {
   return {StatusCode::kInternal, "unexpected transport error: " + FaultString(s)};
 }
 
+Mapped DeadlineHit(const Context& c) {
+  const std::string span = std::to_string(c.deadline_span.count()) + " ms";
+  return {StatusCode::kDeadlineExceeded,
+          c.deadline_by_budget
+              ? "whole-call deadline exceeded: the retry budget (RetryPolicy::max_total_time) "
+                "ran out " +
+                    span + " into this attempt"
+              : "whole-call deadline of " + span +
+                    " exceeded (ClientOptions::call_timeout bounds connect, TLS, send and "
+                    "receive together)"};
+}
+
 Mapped MapFailure(const Context& c, Clock::duration elapsed, ErrorInfo& info) {
   struct soap* s = c.soap();
   const int err = s->error;
+  if (c.io.deadline_hit) return DeadlineHit(c);
   if (!c.io.refused.empty()) return {StatusCode::kMalformedResponse, c.io.refused};
   if (err == SOAP_CLI_FAULT || err == SOAP_SVR_FAULT || err == SOAP_FAULT) {
     return MapFault(s, info);
@@ -146,7 +183,7 @@ Mapped MapFailure(const Context& c, Clock::duration elapsed, ErrorInfo& info) {
     if (c.io.recv_timed_out) return {StatusCode::kDeadlineExceeded, "receive timed out"};
     return {StatusCode::kUnavailable, "connection closed before the response was complete"};
   }
-  return MapResponse(s, err, info);
+  return MapResponse(c, err, info);
 }
 
 }  // namespace

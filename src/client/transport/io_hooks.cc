@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "transport/deadline_io.h"
+
 namespace marketo {
 namespace internal {
 namespace {
@@ -53,15 +55,11 @@ int FSend(struct soap* s, const char* data, size_t n) {
   const bool head = c.io.bytes_sent == 0 && (s->omode & SOAP_IO) == SOAP_IO_STORE;
   c.io.bytes_sent += n;  // counted before sending: a partial write may reach the server
   if (c.wire != nullptr) return SOAP_OK;
-  const auto t0 = Clock::now();
   const int flags = s->socket_flags;
   if (head) s->socket_flags |= MSG_MORE;
-  const int rc = c.orig_fsend(s, data, n);
+  const int rc = DeadlineSend(c, s, data, n);
   s->socket_flags = flags;
-  if (rc != SOAP_OK) {
-    c.io.send_errno = s->errnum;
-    c.io.send_timed_out = LooksLikeTimeout(Clock::now() - t0, c.options.send_timeout);
-  }
+  if (rc != SOAP_OK) c.io.send_errno = s->errnum;
   return rc;
 }
 
@@ -82,18 +80,11 @@ size_t ReadFromWire(Context& c, char* buf, size_t len) {
   return n;
 }
 
-size_t ReadFromSocket(Context& c, struct soap* s, char* buf, size_t len) {
-  const auto t0 = Clock::now();
-  const size_t n = c.orig_frecv(s, buf, len);
-  if (n == 0) c.io.recv_timed_out = LooksLikeTimeout(Clock::now() - t0, c.options.receive_timeout);
-  return n;
-}
-
 size_t FRecv(struct soap* s, char* buf, size_t len) {
   Context& c = *Ctx(s);
   size_t n = 0;  // a response refused from its head ends here
   if (c.io.refused.empty()) {
-    n = c.wire != nullptr ? ReadFromWire(c, buf, len) : ReadFromSocket(c, s, buf, len);
+    n = c.wire != nullptr ? ReadFromWire(c, buf, len) : DeadlineRecv(c, s, buf, len);
   }
   if (n == 0) c.io.recv_eof = true;
   c.io.TrackHead(buf, n);
@@ -161,6 +152,7 @@ void InstallIoHooks(Context& c) {
   c.orig_frecv = s->frecv;
   c.orig_fposthdr = s->fposthdr;
   c.orig_fparsehdr = s->fparsehdr;
+  c.orig_fopen = s->fopen;
   s->fsend = FSend;
   s->frecv = FRecv;
   s->fposthdr = FPostHdr;
@@ -168,6 +160,8 @@ void InstallIoHooks(Context& c) {
   if (c.wire != nullptr) {
     s->fopen = WireOpen;
     s->fclose = WireClose;
+  } else {
+    s->fopen = DeadlineOpen;
   }
 }
 

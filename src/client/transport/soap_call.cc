@@ -1,8 +1,12 @@
 #include "transport/soap_call.h"
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 #include <utility>
 
+#include "call_deadline.h"
+#include "invalid_argument.h"
 #include "marketo/auth.h"
 #include "transport/error_mapping.h"
 #include "transport/io_hooks.h"
@@ -27,6 +31,21 @@ void ResetCall(Context& c, WireGate* gate) {
   c.wire_fetched = false;
   c.gate = gate;
   c.holds_permit = false;
+}
+
+// The attempt ends at call_timeout or at the end of the retry budget, whichever comes first.
+void SetDeadline(Context& c) {
+  using std::chrono::milliseconds;
+  const auto now = Clock::now();
+  // Capped so that adding it to the clock cannot overflow.
+  c.deadline_span = std::min<milliseconds>(c.options.call_timeout, std::chrono::hours(24 * 365));
+  c.deadline = now + c.deadline_span;
+  c.deadline_by_budget = false;
+  if (const auto budget = BudgetDeadline::Current(); budget && *budget < c.deadline) {
+    c.deadline = *budget;
+    c.deadline_span = std::chrono::ceil<milliseconds>(std::max(*budget - now, Clock::duration{}));
+    c.deadline_by_budget = true;
+  }
 }
 
 // Signed per attempt: a retry must never reuse an old timestamp (20016).
@@ -64,7 +83,11 @@ void EmitWireLog(const Context& c) {
 Status Exchange(Context& c, const char* op, WireGate* gate, const std::function<int()>& invoke) {
   if (!c.setup_error.ok()) return c.setup_error;
   if (c.options.endpoint.empty()) return NoEndpoint(op);
+  if (c.options.call_timeout <= std::chrono::milliseconds(0)) {
+    return Invalid(std::string(op) + ": ClientOptions::call_timeout must be > 0");
+  }
   ResetCall(c, gate);
+  SetDeadline(c);
   Sign(c);
   // Serialise the request once: in its default output mode gSOAP serialises every request
   // twice, once to count its Content-Length and once to send it. SOAP_IO_STORE builds it once

@@ -1,7 +1,10 @@
 #include "transport/xml_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace marketo {
 namespace internal {
@@ -104,9 +107,21 @@ bool HeaderIs(std::string_view headers, std::string_view name, std::string_view 
   return h.substr(pos + key.size(), eol - pos - key.size()).find(lower(value)) != std::string::npos;
 }
 
+// A secret found next to a letter or digit is part of a longer word, not the secret's value.
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Whether `pos` (the start or the end of a match) is a word boundary of `text`.
+bool IsBoundary(const std::string& text, std::size_t pos, bool at_start) {
+  if (at_start) return pos == 0 || !IsWordChar(text[pos - 1]);
+  return pos >= text.size() || !IsWordChar(text[pos]);
+}
+
 }  // namespace
 
 void MaskCredentials(std::string& xml) {
+  // Ranges of element text to mask, found on the unchanged input, then one copy: replacing in
+  // place moved the tail once per element (quadratic in a response of many such elements).
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (std::string_view name :
        {std::string_view("mktowsUserId"), std::string_view("requestSignature")}) {
     std::size_t from = 0;
@@ -114,24 +129,45 @@ void MaskCredentials(std::string& xml) {
       bool self_closing = false;
       const std::size_t start = FindStartTag(xml, name, from, self_closing);
       if (start == std::string::npos) break;
-      if (self_closing) {
-        from = start;
-        continue;
-      }
-      std::size_t end = xml.find('<', start);
+      std::size_t end = self_closing ? start : xml.find('<', start);
       if (end == std::string::npos) end = xml.size();
-      xml.replace(start, end - start, "***");
-      from = start + 3;
+      if (!self_closing) ranges.emplace_back(start, end);
+      from = end;
     }
   }
+  if (ranges.empty()) return;
+  std::sort(ranges.begin(), ranges.end());
+  std::string out;
+  out.reserve(xml.size() + 3 * ranges.size());
+  std::size_t copied = 0;
+  for (const auto& [start, end] : ranges) {
+    out.append(xml, copied, start - copied);
+    out += "***";
+    copied = end;
+  }
+  out.append(xml, copied, std::string::npos);
+  xml.swap(out);
 }
 
 void ScrubSecret(std::string& text, std::string_view secret) {
-  if (secret.empty()) return;
-  for (std::size_t pos = text.find(secret); pos != std::string::npos;
-       pos = text.find(secret, pos + 3)) {
-    text.replace(pos, secret.size(), "***");
+  if (secret.empty() || text.size() < secret.size()) return;
+  const bool anywhere = secret.size() >= kMinInWordSecret;
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t pos = text.find(secret); pos != std::string::npos;) {
+    const std::size_t end = pos + secret.size();
+    if (anywhere || (IsBoundary(text, pos, true) && IsBoundary(text, end, false))) {
+      out.append(text, copied, pos - copied);
+      out += "***";
+      copied = end;
+      pos = text.find(secret, end);
+    } else {
+      pos = text.find(secret, pos + 1);
+    }
   }
+  if (copied == 0) return;
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
 }
 
 std::string HttpBody(std::string_view raw) {

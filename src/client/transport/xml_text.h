@@ -4,6 +4,7 @@
 // Small text helpers that work on raw XML/HTTP bytes without a parser: the wire log and the
 // SOAP fault detail (which the WSDL leaves untyped, so gSOAP hands it over as literal XML).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,13 @@ namespace internal {
 // namespace prefix) with "***".
 void MaskCredentials(std::string& xml);
 
-// Replaces every occurrence of each non-empty `secret` with "***".
+// Secrets at least this long are removed wherever they occur; shorter ones only as whole words,
+// so that a short key never garbles unrelated text (with the key "y", "syncMObjects" stays).
+inline constexpr std::size_t kMinInWordSecret = 16;
+
+// Replaces each occurrence of a non-empty `secret` with "***": every occurrence when the secret
+// has kMinInWordSecret characters or more, otherwise only those not adjacent to a letter, digit
+// or '_'. One pass; the text is not modified when nothing matches.
 void ScrubSecret(std::string& text, std::string_view secret);
 
 // The body of a raw HTTP message (after the blank line), de-chunked when the headers say
