@@ -13,12 +13,15 @@
 #   W5  the quota: mobject-sync UPSERT of 25 000 Opportunity lines (250 calls) at concurrency 4
 #       against the mock's default limits (100 calls per sliding 20 s, 10 in flight); wall
 #       against the quota's minimum, and the mock's count of 20023/20024 answers. One run.
+#   W2t W2 through the tool: mobject-sync --concurrency 10 --max-calls-per-20s 0, JSONL in, CSV
+#       report out, against a mock with --latency-ms 50 --rate-limit 0; ideal 5 s.
 #   Micro  bench/micro_bench (Google Benchmark): SDK vs bare generated gSOAP code, in memory.
 # Every number is the median of BENCH_RUNS runs (default 5), the drivers interleaved per run;
 # micro-benchmarks: median of 2 x BENCH_RUNS repetitions in random order.
 #
 # Usage: scripts/bench.sh            full run (about 6 minutes on 2 cores)
 #        scripts/bench.sh w5         W5 alone (about 45 s)
+#        scripts/bench.sh w2tool     W2 through mobject-sync alone (BENCH_RUNS runs of ~6 s)
 #        BENCH_RUNS=5 BENCH_W1_SECONDS=5 scripts/bench.sh
 #        scripts/bench.sh --quick    1 run, short windows, 100 000 objects for W3 (smoke test)
 set -euo pipefail
@@ -32,10 +35,10 @@ micro_min_time=0.25
 mode=all
 if [ "${1:-}" = "--quick" ]; then
   runs=1; w1_seconds=1; w3_big=100000; micro_min_time=0.1
-elif [ "${1:-}" = w5 ]; then
-  mode=w5
+elif [ "${1:-}" = w5 ] || [ "${1:-}" = w2tool ]; then
+  mode=$1
 elif [ $# -gt 0 ]; then
-  echo "usage: $0 [--quick | w5]" >&2; exit 2
+  echo "usage: $0 [--quick | w5 | w2tool]" >&2; exit 2
 fi
 
 scripts/install-deps.sh libbenchmark-dev php-cli php-soap python3-zeep time
@@ -122,11 +125,35 @@ w5_rows() {
   echo "| W5, mock's limits | wall / ideal | ${r}× | ≤ 1.05× | $(check "$r" "<=" 1.05) |"
   echo "| W5, mock's limits | 20023 / 20024 answers | $w5_20023 / $w5_20024 | 0 | $(check "$faults" "<=" 0) |"
 }
-if [ "$mode" = w5 ]; then
-  run_w5
+
+# ---- W2t: W2 through mobject-sync ----------------------------------------------------------------
+run_w2tool() {
+  local run t0 t1
+  awk 'BEGIN {for (i = 0; i < 100000; i++) printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"W2 %d\",\"Amount\":\"10.00\"}}\n", 50 + i % 30, i}' >"$tmp/w2t.jsonl"
+  start_mock w2t --rate-limit 0 --latency-ms 50
+  for run in $(seq "$runs"); do
+    t0=$(date +%s.%N)
+    "$sync_bin" --endpoint "$url" --user-id "$user" --encryption-key "$key" --operation UPSERT \
+      --input "$tmp/w2t.jsonl" --report "$tmp/w2t.csv" --concurrency 10 --max-calls-per-20s 0 \
+      >"$tmp/w2t.out" 2>&1 || true
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", b - a}' >>"$tmp/w2t"
+    echo "bench: W2t run $run: $(tail -1 "$tmp/w2t") s; $(tail -1 "$tmp/w2t.out")" >&2
+  done
+  rm -f "$tmp/w2t.jsonl" "$tmp/w2t.csv"
+}
+w2tool_rows() {
+  local w r
+  w=$(median <"$tmp/w2t"); r=$(ratio "$w" 5)
+  echo "| W2 via mobject-sync | 100,000 objects, concurrency 10, JSONL in, CSV out (s) | $(printf '%.2f' "$w") | ideal 5.00 | |"
+  echo "| W2 via mobject-sync | wall / ideal | ${r}× | ≤ 1.10× | $(check "$r" "<=" 1.10) |"
+}
+
+if [ "$mode" != all ]; then
+  "run_$mode"
   echo "| Workload | Measure | Result | Target | |"
   echo "|---|---|---:|---|---|"
-  w5_rows
+  "${mode}_rows"
   exit 0
 fi
 
@@ -197,6 +224,7 @@ for n in 10000 "$w3_big"; do
   rm -f "$tmp/w3.jsonl"
 done
 
+run_w2tool
 run_w5
 
 # ---- micro ---------------------------------------------------------------------------------
@@ -250,6 +278,7 @@ table=$(cat <<EOF
 | W3, mobject-sync | peak RSS, 10,000 objects (MiB) | $(awk -v k="$w3_small" 'BEGIN {printf "%.1f", k / 1024}') | | |
 | W3, mobject-sync | peak RSS, $big_label objects (MiB) | $(awk -v k="$w3_large" 'BEGIN {printf "%.1f", k / 1024}') | | |
 | W3, mobject-sync | $big_label / 10,000 | ${r_w3}× | ≤ 1.5× | $(check "$r_w3" "<=" 1.5) |
+$(w2tool_rows)
 $(w5_rows)
 | Micro | request: build + validate + sign + serialise (µs), SDK / bare gSOAP | $(mr sdk_request_us) / $(mr bare_request_us) = $(printf '%.2f' "$(mr ratio_request)")× | | |
 | Micro | parse 100 statuses (µs), SDK (round trip − request) / bare gSOAP | $(mr sdk_parse_us) / $(mr bare_parse_us) = $(printf '%.2f' "$(mr ratio_parse)")× | | |
@@ -294,6 +323,9 @@ How each number is made:
 * W2: `w1_driver --concurrency 10 --objects 100000` against a second mock with `--latency-ms 50`.
 * W3: `mobject-sync --concurrency 4 --max-calls-per-20s 0` on generated JSONL files; peak RSS
   from `/usr/bin/time -v`.
+* W2 via mobject-sync: the same 100,000 objects as JSONL lines, `mobject-sync --operation UPSERT
+  --concurrency 10 --max-calls-per-20s 0 --report FILE` against a mock with `--latency-ms 50
+  --rate-limit 0`: what the tool adds to the SDK's W2.
 * W5: `mobject-sync --operation UPSERT --concurrency 4` (default limits) of 25,000 Opportunity
   lines against a mock with its defaults (`--rate-limit 100`, 20 s window, `--concurrency-limit
   10`); one run. Ideal = floor((250 - 1) / 100) x 20 s (the 201st call cannot be counted before
