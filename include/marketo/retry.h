@@ -95,8 +95,8 @@ struct BackoffPolicy {
 
 /// Retry settings of a connection (ClientOptions::retry). A plain value type; copy freely.
 ///
-/// The defaults respect Marketo's limits: five attempts at most, and a wait of at least 20 s
-/// (the whole rate window) after "Rate Limit Exceeded" (20023).
+/// The defaults respect Marketo's limits: five attempts at most, and a wait of at least the whole
+/// 20 s rate window after "Rate Limit Exceeded" (20023), in the limiter or here.
 struct RetryPolicy {
   /// Attempts after the first one; 0 (or less) disables retrying. Default 4 (5 attempts in
   /// total).
