@@ -25,10 +25,10 @@
 #include <string>
 #include <vector>
 
+#include "bare_request.h"
 #include "marketo/auth.h"
 #include "marketo/mobject_client.h"
 #include "operations/soap_connection.h"
-#include "soapMktowsApiSoapBindingProxy.h"
 #include "workload.h"
 
 namespace {
@@ -130,36 +130,7 @@ struct Bare {
   // What a gSOAP user writes: gSOAP objects from the application's data, a signed header, send.
   int Send(const std::vector<marketo::MObject>& objects) {
     memory.Reset();
-    struct soap* s = proxy.soap;
-    auto* params = soap_new_mktows__ParamsSyncMObjects(s);
-    params->mObjectList = soap_new_mktows__ArrayOfMObject(s);
-    params->mObjectList->mObject.reserve(objects.size());
-    for (const auto& o : objects) {
-      auto* m = soap_new_mktows__MObject(s);
-      m->type = o.type;
-      if (o.id) {
-        m->id = soap_new_int(s);
-        *m->id = static_cast<int>(*o.id);
-      }
-      m->attribList = soap_new_mktows__ArrayOfAttrib(s);
-      m->attribList->attrib.reserve(o.attributes.size());
-      for (const auto& a : o.attributes) {
-        auto* p = soap_new_mktows__Attrib(s);
-        p->name = a.name;
-        p->value = a.value;
-        m->attribList->attrib.push_back(p);
-      }
-      params->mObjectList->mObject.push_back(m);
-    }
-    params->operation = mktows__SyncOperationEnum__UPSERT;
-    auth.mktowsUserId = bench::kUserId;
-    auth.requestTimestamp = marketo::FormatW3CTimestamp(std::chrono::system_clock::now());
-    auth.requestSignature =
-        marketo::ComputeSignature(auth.requestTimestamp, bench::kUserId, bench::kEncryptionKey);
-    proxy.soap_header(&auth, nullptr);
-    // Same output mode as the SDK (serialise once into memory, then send), so the baseline is
-    // the best the bare generated code can do, not its two-pass default.
-    proxy.soap->omode = (proxy.soap->omode & ~SOAP_IO) | SOAP_IO_STORE;
+    auto* params = bench::BareSyncParams(proxy, objects, auth);
     return proxy.send_syncMObjects(kEndpoint, nullptr, params);
   }
 

@@ -5,7 +5,8 @@
 // Stage) as UPSERT batches with our WSDL, the soap:address overridden by ENDPOINT, and a freshly
 // signed AuthenticationHeader per call (HMAC-SHA1 of timestamp + user id). One warm-up call
 // (WSDL parsing, connection) is outside the measured window. Prints
-//   objects=N seconds=S objects_per_s=X calls=C failed=F
+//   objects=N seconds=S objects_per_s=X calls=C failed=F cpu_us_per_call=U
+// (U: getrusage user + system time of the measured calls, per call)
 [$self, $wsdl, $endpoint, $user, $key, $seconds] = array_slice($argv, 0, 6);
 $start_at = isset($argv[6]) ? (float)$argv[6] : 0.0;
 $ns = 'http://www.marketo.com/mktows/';
@@ -44,6 +45,8 @@ function call_once($client, $ns, $user, $key, $params) {
 
 if (call_once($client, $ns, $user, $key, $params) != 100) { fwrite(STDERR, "bad warm-up\n"); exit(1); }
 if ($start_at > 0) { $d = $start_at - microtime(true); if ($d > 0) usleep((int)($d * 1e6)); }
+$cpu = function () { $u = getrusage(); return $u['ru_utime.tv_sec'] + $u['ru_utime.tv_usec'] / 1e6 + $u['ru_stime.tv_sec'] + $u['ru_stime.tv_usec'] / 1e6; };
+$cpu0 = $cpu();
 $t0 = hrtime(true);
 $end = $t0 + (int)($seconds * 1e9);
 $calls = 0; $failed = 0; $objs = 0;
@@ -59,5 +62,6 @@ while (hrtime(true) < $end) {
     $calls++;
 }
 $el = (hrtime(true) - $t0) / 1e9;
-printf("objects=%d seconds=%.4f objects_per_s=%.1f calls=%d failed=%d\n", $objs, $el, $objs / $el, $calls, $failed);
+$cpu_us = ($cpu() - $cpu0) * 1e6 / max($calls, 1);
+printf("objects=%d seconds=%.4f objects_per_s=%.1f calls=%d failed=%d cpu_us_per_call=%.1f\n", $objs, $el, $objs / $el, $calls, $failed, $cpu_us);
 exit($failed ? 1 : 0);

@@ -9,12 +9,15 @@
 //              [--start-at EPOCH]
 //
 // Prints: objects=... seconds=... objects_per_s=... calls=... failed=... connects=...
+//         cpu_us_per_call=... (getrusage user + system time of the window per call)
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -89,6 +92,14 @@ Target ParseEndpoint(const std::string& endpoint) {
 }
 
 std::atomic<long> g_connects{0};
+
+// User + system CPU time of the whole process.
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
 
 int Connect(const Target& t) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -198,13 +209,18 @@ int main(int argc, char** argv) {
         std::chrono::duration_cast<std::chrono::system_clock::duration>(
             std::chrono::duration<double>(start_at))));
   }
+  const double cpu0 = CpuSeconds();
   const auto t0 = Clock::now();
   end = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   go.store(true);
   for (auto& th : threads) th.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
+  const double cpu_us_per_call = (CpuSeconds() - cpu0) * 1e6 / std::max(calls.load(), 1L);
   const long objects = calls.load() * static_cast<long>(bench::kBatch);
-  std::printf("objects=%ld seconds=%.4f objects_per_s=%.1f calls=%ld failed=%ld connects=%ld\n",
-              objects, elapsed, objects / elapsed, calls.load(), failed.load(), g_connects.load());
+  std::printf(
+      "objects=%ld seconds=%.4f objects_per_s=%.1f calls=%ld failed=%ld connects=%ld "
+      "cpu_us_per_call=%.1f\n",
+      objects, elapsed, objects / elapsed, calls.load(), failed.load(), g_connects.load(),
+      cpu_us_per_call);
   return failed.load() == 0 ? 0 : 1;
 }

@@ -7,11 +7,13 @@ Sends the shared workload (bench/workload.h: 100 Opportunity objects, ids 50-79,
 Stage) as UPSERT batches with our WSDL, the service bound to ENDPOINT, and a freshly signed
 AuthenticationHeader per call. The requests session keeps its connection alive and ignores
 proxy/CA environment variables (trust_env=False). One warm-up call is outside the measured
-window. Prints: objects=N seconds=S objects_per_s=X calls=C failed=F
+window. Prints: objects=N seconds=S objects_per_s=X calls=C failed=F cpu_us_per_call=U
+(U: getrusage user + system time of the measured calls, per call)
 """
 import datetime
 import hashlib
 import hmac
+import resource
 import sys
 import time
 
@@ -58,6 +60,12 @@ if call_once() != 100:
     sys.exit("zeep_driver: bad warm-up")
 if start_at > 0:
     time.sleep(max(0.0, start_at - time.time()))
+def cpu_seconds():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
+cpu0 = cpu_seconds()
 t0 = time.perf_counter()
 end = t0 + seconds
 calls = failed = objs = 0
@@ -71,5 +79,7 @@ while time.perf_counter() < end:
         print("zeep_driver:", f, file=sys.stderr)
     calls += 1
 el = time.perf_counter() - t0
-print("objects=%d seconds=%.4f objects_per_s=%.1f calls=%d failed=%d" % (objs, el, objs / el, calls, failed))
+cpu_us = (cpu_seconds() - cpu0) * 1e6 / max(calls, 1)
+print("objects=%d seconds=%.4f objects_per_s=%.1f calls=%d failed=%d cpu_us_per_call=%.1f"
+      % (objs, el, objs / el, calls, failed, cpu_us))
 sys.exit(1 if failed else 0)

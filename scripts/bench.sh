@@ -10,6 +10,11 @@
 #       wall time against the ideal 1000 calls / 10 x 50 ms = 5 s.
 #   W3  memory: peak RSS of examples/mobject-sync (streams its input) for 10 000 and 1 000 000
 #       objects, and their ratio.
+#   W1c client CPU per call (getrusage) and throughput on bench/canned_server (canned bytes, no
+#       XML work): SDK, bare generated gSOAP proxy, raw replay, PHP SoapClient, zeep; one call at
+#       a time, drivers interleaved per round.
+#   W6  parallel export: LeadClient::ExportLeads of 100 000 bulk leads (mock --seed-leads),
+#       latency 50 ms, concurrency 10, pages of 1000; wall against pages / 10 x 50 ms.
 #   W5  the quota: mobject-sync UPSERT of 25 000 Opportunity lines (250 calls) at concurrency 4
 #       against the mock's default limits (100 calls per sliding 20 s, 10 in flight); wall
 #       against the quota's minimum, and the mock's count of 20023/20024 answers. One run.
@@ -32,9 +37,11 @@ runs=${BENCH_RUNS:-5}
 w1_seconds=${BENCH_W1_SECONDS:-3}
 w3_big=1000000
 micro_min_time=0.25
+canned_seconds=${BENCH_CANNED_SECONDS:-2}
+w6_leads=100000
 mode=all
 if [ "${1:-}" = "--quick" ]; then
-  runs=1; w1_seconds=1; w3_big=100000; micro_min_time=0.1
+  runs=1; w1_seconds=1; w3_big=100000; micro_min_time=0.1; canned_seconds=0.5
 elif [ "${1:-}" = w5 ] || [ "${1:-}" = w2tool ]; then
   mode=$1
 elif [ $# -gt 0 ]; then
@@ -50,13 +57,16 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DMARKETO_SOAP_BUILD_BENCHMARK
   -DMARKETO_SOAP_BUILD_TESTS=OFF -DMARKETO_SOAP_BUILD_EXAMPLES=ON \
   -DMARKETO_SOAP_BUILD_MOCK_SERVER=ON >/dev/null
 cmake --build "$build" -j "$jobs" --target micro_bench w1_driver raw_driver marketo-mock-server \
-  mobject-sync >/dev/null
+  mobject-sync cpu_driver canned_server w6_driver >/dev/null
 
 mock_bin=$build/src/mock_server/marketo-mock-server
 sync_bin=$build/examples/mobject-sync
 w1_bin=$build/bench/w1_driver
 raw_bin=$build/bench/raw_driver
 micro_bin=$build/bench/micro_bench
+cpu_bin=$build/bench/cpu_driver
+canned_bin=$build/bench/canned_server
+w6_bin=$build/bench/w6_driver
 wsdl=$root/wsdl/mktows.wsdl
 user=mockorg1_0123456789ABCDEF012345
 key=mockEncryptionKey2026
@@ -205,6 +215,82 @@ for run in $(seq "$runs"); do
   echo "bench: W2 run $run: $out" >&2
 done
 
+# ---- W1c: client CPU per call on the canned responder ------------------------------------------
+# w1c_once DRIVER URL -> "CPU_US OBJECTS_PER_S" of one window of $canned_seconds, one call at a time
+w1c_once() {
+  local out
+  case $1 in
+    sdk|bare|bare-tree) out=$("$cpu_bin" --client "$1" --endpoint "$2" --seconds "$canned_seconds") ;;
+    raw) out=$("$raw_bin" --endpoint "$2" --concurrency 1 --seconds "$canned_seconds") ;;
+    php) out=$(php bench/php_driver.php "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
+    zeep) out=$(/usr/bin/python3 bench/zeep_driver.py "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
+  esac
+  echo "$(echo "$out" | kv cpu_us_per_call) $(echo "$out" | kv objects_per_s)"
+}
+w1c_drivers="sdk bare bare-tree raw php zeep"
+run_w1c() {
+  mock_bin=$canned_bin start_mock canned
+  local run d v
+  for run in $(seq "$runs"); do
+    for d in $w1c_drivers; do
+      v=$(w1c_once "$d" "$url")
+      echo "${v%% *}" >>"$tmp/w1c.cpu.$d"
+      echo "${v##* }" >>"$tmp/w1c.tput.$d"
+      echo "bench: W1c run $run $d: ${v%% *} µs CPU per call, ${v##* } objects/s" >&2
+    done
+  done
+}
+w1c_rows() {
+  local d label cpu tput
+  for d in $w1c_drivers; do
+    case $d in
+      sdk) label="SDK (MObjectClient::Sync)" ;; bare) label="bare generated gSOAP proxy" ;;
+      bare-tree) label="bare gSOAP proxy, SOAP_XML_TREE (lever: no multi-reference pass)" ;;
+      raw) label="raw replay of the SDK's request bytes" ;; php) label="PHP 8.2 SoapClient" ;;
+      zeep) label="zeep" ;;
+    esac
+    cpu=$(median <"$tmp/w1c.cpu.$d"); tput=$(median <"$tmp/w1c.tput.$d")
+    eval "w1c_${d//-/_}=\$cpu"
+    echo "| W1 canned responder | $label: client CPU per call (µs); objects/s | $(printf '%.1f' "$cpu"); $(fmt_int "$tput") | | |"
+  done
+  local r_php r_bare r_raw
+  r_php=$(ratio "$w1c_sdk" "$w1c_php"); r_bare=$(ratio "$w1c_sdk" "$w1c_bare")
+  r_raw=$(ratio "$w1c_sdk" "$w1c_raw")
+  echo "| W1 canned responder | SDK / PHP, CPU per call | ${r_php}× | ≤ 0.33× | $(check "$r_php" "<=" 0.333) |"
+  echo "| W1 canned responder | SDK / bare gSOAP, CPU per call | ${r_bare}× | ≤ 1.10× | $(check "$r_bare" "<=" 1.10) |"
+  echo "| W1 canned responder | SDK / raw replay, CPU per call: gSOAP building, serialising and parsing the XML | ${r_raw}× | (shown) | |"
+}
+
+# ---- W6: parallel export -------------------------------------------------------------------
+run_w6() {
+  start_mock w6 --rate-limit 0 --concurrency-limit 0 --latency-ms 50 --seed-leads "$w6_leads"
+  local run out
+  for run in $(seq "$runs"); do
+    out=$("$w6_bin" --endpoint "$url" --leads "$w6_leads" --concurrency 10 --batch 1000 --latency-ms 50)
+    echo "$out" | kv seconds >>"$tmp/w6"
+    echo "$out" | kv ideal_s >"$tmp/w6.ideal"
+    echo "$out" | kv client_cpu_s >>"$tmp/w6.cpu"
+    echo "bench: W6 run $run: $out" >&2
+  done
+}
+w6_rows() {
+  local wall ideal r
+  wall=$(median <"$tmp/w6"); ideal=$(cat "$tmp/w6.ideal"); r=$(ratio "$wall" "$ideal")
+  echo "| W6, export, 50 ms latency | $(fmt_int "$w6_leads") leads, 1-hour slices, concurrency 10, pages of 1,000 (s); each lead once | $(printf '%.2f' "$wall") | ideal $(printf '%.2f' "$ideal") | |"
+  echo "| W6, export, 50 ms latency | wall / ideal | ${r}× | ≤ 1.20× | $(check "$r" "<=" 1.20) |"
+  echo "| W6, export, 50 ms latency | client CPU for the export (s) | $(printf '%.2f' "$(median <"$tmp/w6.cpu")") | | |"
+}
+
+# stamp_rows DATE MACHINE: adds Date and Machine columns to every row of the table on stdin, so a
+# row copied elsewhere (or re-run alone) still says when and where it was measured.
+stamp_rows() {
+  awk -v d="$1" -v m="$2" 'NR == 1 {print $0 " Date | Machine |"; next}
+    NR == 2 {print $0 "---|---|"; next} {print $0 " " d " | " m " |"}'
+}
+
+run_w1c
+run_w6
+
 # ---- W3 ------------------------------------------------------------------------------------
 gen_jsonl() {  # gen_jsonl N FILE: the W1 workload as mobject-sync input lines
   awk -v n="$1" 'BEGIN {for (i = 0; i < n; i++) {k = i % 100;
@@ -285,6 +371,7 @@ $(w5_rows)
 | Micro | whole call in memory (µs), SDK / bare gSOAP | $(mr sdk_roundtrip_us) / $(mr bare_roundtrip_us) = $(printf '%.2f' "$(mr ratio_roundtrip)")× | ≤ 1.2× | $(check "$(mr ratio_roundtrip)" "<=" 1.2) |
 EOF
 )
+table="$table"$'\n'"$(w1c_rows)"$'\n'"$(w6_rows)"
 
 cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
@@ -296,6 +383,8 @@ php_version=$(php -r 'echo PHP_VERSION;')
 zeep_version=$(/usr/bin/python3 -c 'import zeep; print(zeep.__version__)')
 date_utc=$(date -u '+%Y-%m-%d %H:%M UTC')
 machine="$(nproc) CPUs ($cpu), $mem RAM, $os, $cxx_version, gSOAP $gsoap, PHP $php_version, zeep $zeep_version"
+machine_short="$(nproc) CPU $(echo "$cpu" | awk '{print $1, $2}')"
+table=$(echo "$table" | stamp_rows "$(date -u '+%Y-%m-%d')" "$machine_short")
 
 {
   echo "# Benchmark results"
@@ -332,6 +421,20 @@ How each number is made:
   40 s) + the wall time of a one-call job; faults from the mock's `--dump` counters.
 * Micro: `bench/micro_bench` (Google Benchmark), in-memory I/O; the SDK's parse time is its
   round trip minus its request path.
+* W1 canned responder: `bench/canned_server` reads each request (head and Content-Length body)
+  and answers the same pre-built 100-status response without any XML work, so the client's own
+  cost is what is measured. Each driver makes one call at a time over one kept-alive connection
+  for a window after a warm-up call; CPU per call is getrusage(RUSAGE_SELF) user + system time
+  of the window divided by its calls. SDK and bare: `bench/cpu_driver --client sdk|bare` (the
+  bare driver builds the same objects with the generated proxy, `bench/bare_request.h`, and
+  calls `proxy.destroy()` after each call). Raw: `bench/raw_driver --concurrency 1`, which sends
+  the SDK's request bytes (signed once) and reads the response by Content-Length: the distance
+  SDK / raw is what gSOAP spends building, serialising and parsing the XML, plus signing.
+* W6: `bench/w6_driver`: `LeadClient::ExportLeads` of the window holding the mock's
+  `--seed-leads 100000` bulk leads (100 hours, 1-hour slices of 1,000 leads, only `Email`),
+  concurrency 10, pages of 1,000, against a mock with `--latency-ms 50` and its limits off. It
+  checks each bulk lead arrived exactly once. Ideal = pages / concurrency × 50 ms.
+* Date and Machine: when and on what each row was measured (CPUs as in the Machine line above).
 EOF
 } >bench/RESULTS.md
 

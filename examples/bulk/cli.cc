@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -7,6 +8,8 @@
 
 namespace bulk {
 namespace {
+
+constexpr double kMaxDurationSeconds = 86400;
 
 // A validator whose message says what the flag wants, e.g. "must be a whole number from 0 to
 // 100, got 999".
@@ -23,13 +26,16 @@ CLI::Validator WholeNumber(long min, long max, const std::string& range) {
       "N");
 }
 
+// A duration flag: finite, at least 1 ms and at most a day, so converting it to milliseconds
+// can neither overflow (inf, 1e300) nor round to zero.
 CLI::Validator PositiveSeconds() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         char* end = nullptr;
         const double v = std::strtod(text.c_str(), &end);
-        if (end == text.c_str() || *end != '\0' || !(v > 0)) {
-          return "must be a positive number of seconds, got " + text;
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || !(v >= 0.001) ||
+            v > kMaxDurationSeconds) {
+          return "must be a number of seconds from 0.001 to 86400 (one day), got " + text;
         }
         return "";
       },
@@ -68,7 +74,7 @@ marketo::ClientOptions ToOptions(const ConnectionFlags& f, bool need_credentials
   o.credentials = {f.user_id, f.encryption_key};
   o.tls.ca_file = f.ca_file;
   if (f.timeout_s) {
-    const auto t = std::chrono::milliseconds(static_cast<long long>(*f.timeout_s * 1000));
+    const auto t = std::chrono::milliseconds(std::llround(*f.timeout_s * 1000));  // validated
     o.connect_timeout = o.send_timeout = o.receive_timeout = t;
   }
   o.retry.max_retries = f.retries;

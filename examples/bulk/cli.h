@@ -15,10 +15,12 @@
 namespace bulk {
 
 // Exit statuses of every command: 0 all good, 1 some record failed or was rejected, 2 a
-// call-level error or bad usage.
+// call-level error, an I/O error or bad usage, 3 stopped by SIGINT/SIGTERM after writing a
+// complete report of every line it reached (mobject-sync: continue with --resume).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRecordFailed = 1;
 inline constexpr int kExitCallFailed = 2;
+inline constexpr int kExitInterrupted = 3;
 
 // Where to connect and how patiently; each flag falls back to its MARKETO_* variable.
 struct ConnectionFlags {

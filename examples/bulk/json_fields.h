@@ -7,15 +7,13 @@
 #include <exception>
 #include <initializer_list>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <variant>
 
-namespace bulk {
+#include "exact_json.h"
 
-// ordered_json keeps keys in input order, so attributes go on the wire as the user wrote them.
-using Json = nlohmann::ordered_json;
+namespace bulk {
 
 // Thrown by the readers below; the line's parser turns it into the line's error text.
 struct FieldError {
@@ -28,7 +26,8 @@ struct FieldError {
 
 inline std::string Scalar(const Json& v, const std::string& path) {
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer() || v.is_number_unsigned() || v.is_number_float()) return v.dump();
+  if (v.is_binary()) return RawNumber(v);  // as written, see exact_json.h
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   Fail(path, "expected a string or number");
 }
@@ -90,8 +89,9 @@ inline bool IsBlank(std::string_view line) noexcept {
 // Parses `line` and converts it with `convert`, or returns the line's error text.
 template <typename Result, typename Convert>
 std::variant<Result, std::string> ParseJsonLine(std::string_view line, Convert&& convert) {
-  Json doc = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return std::string("not valid JSON");
+  Json doc;
+  std::string error;
+  if (!ParseExactJson(line, doc, error)) return error;
   try {
     return convert(doc);
   } catch (const FieldError& e) {

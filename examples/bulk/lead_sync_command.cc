@@ -2,6 +2,8 @@
 // report line per input line. Input is streamed in chunks, so memory stays flat.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -13,6 +15,7 @@
 #include "json_fields.h"
 #include "lead_commands.h"
 #include "lead_jsonl.h"
+#include "line_reader.h"
 
 namespace bulk {
 namespace {
@@ -21,6 +24,8 @@ constexpr char kTool[] = "lead-sync";
 
 // Leads parsed and synced at a time per --concurrency; SyncLeads splits a chunk into calls.
 constexpr std::size_t kChunkLeads = 1500;
+// A longer line is rejected without being held.
+constexpr std::size_t kMaxLineBytes = 1 << 20;
 
 constexpr const char* kFooter =
     "\n"
@@ -46,39 +51,60 @@ struct Pending {
 class LeadSyncRun {
  public:
   LeadSyncRun(const LeadSyncArgs& args, marketo::ClientOptions options) : args_(args) {
-    if (!args_.report.empty()) {
-      report_.open(args_.report, std::ios::trunc);
-      if (!report_) UsageError(kTool, "cannot write report file " + args_.report);
-      report_ << "line,id,status,error\n";
-    }
     if (!args_.dry_run) client_.emplace(marketo::MakeConnection(std::move(options)));
     progress_ = isatty(STDERR_FILENO) != 0;
   }
 
   int Execute() {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (args_.input != "-") {
-      file.open(args_.input);
-      if (!file) UsageError(kTool, "cannot read input file " + args_.input);
-      in = &file;
-    }
+    LineReader reader(OpenFiles(), kMaxLineBytes);
     std::string text;
     std::size_t line_no = 0;
-    while (std::getline(*in, text)) {
+    for (;;) {
+      const auto got = reader.Next(text);
+      if (got == LineReader::Result::kEnd) break;
+      if (got == LineReader::Result::kError) {
+        UsageError(kTool, "cannot read input file " + args_.input + ": " + std::strerror(errno));
+      }
       ++line_no;
-      if (!IsBlank(text)) Add(line_no, text);
-      if (leads_.size() >= kChunkLeads * args_.concurrency) Flush();
+      if (got == LineReader::Result::kTooLong) {
+        pending_.push_back(
+            {line_no, "line longer than " + std::to_string(kMaxLineBytes) + " bytes"});
+      } else if (!IsBlank(text)) {
+        Add(line_no, text);
+      }
+      if (leads_.size() >= kChunkLeads * args_.concurrency || pending_.size() >= 2 * kChunkLeads) {
+        Flush();
+      }
     }
     Flush();
     if (progress_) std::cerr << "\n";
     std::cout << "created=" << counts_.created << " updated=" << counts_.updated
               << " failed=" << counts_.failed << " rejected=" << counts_.rejected << std::endl;
+    if (report_.is_open()) report_.close();
+    if (report_.fail()) UsageError(kTool, "cannot write report file " + args_.report);
+    if (!std::cout) UsageError(kTool, "cannot write to stdout");
     if (!call_error_.ok()) return kExitCallFailed;
     return counts_.failed + counts_.rejected > 0 ? kExitRecordFailed : kExitOk;
   }
 
  private:
+  // The input first, then the report, which must not be the input.
+  int OpenFiles() {
+    std::pair<dev_t, ino_t> input_id{};
+    std::string error;
+    const int fd = OpenInput(args_.input, input_id, error);
+    if (fd < 0) UsageError(kTool, error);
+    if (args_.report.empty()) return fd;
+    if (IsSameFile(args_.report, input_id)) {
+      UsageError(kTool,
+                 "--report " + args_.report + " is the input file; refusing to overwrite it");
+    }
+    report_.open(args_.report, std::ios::trunc);
+    if (!report_) UsageError(kTool, "cannot write report file " + args_.report);
+    report_ << "line,id,status,error\n";
+    return fd;
+  }
+
   void Add(std::size_t line_no, const std::string& text) {
     auto parsed = ParseLeadLine(text);
     if (auto* error = std::get_if<std::string>(&parsed)) {
@@ -122,6 +148,9 @@ class LeadSyncRun {
     sent_ += leads_.size();
     leads_.clear();
     pending_.clear();
+    if (report_.is_open() && !report_.flush()) {
+      UsageError(kTool, "cannot write report file " + args_.report);
+    }
     if (progress_) std::cerr << "\r" << kTool << ": " << sent_ << " leads processed" << std::flush;
   }
 

@@ -2,18 +2,25 @@
 // Input is streamed in chunks, so memory stays flat however long the file is.
 #include "mobject_sync_command.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "interrupt.h"
 #include "json_fields.h"
+#include "line_reader.h"
 #include "mobject_jsonl.h"
+#include "report_file.h"
 
 namespace bulk {
 namespace {
@@ -22,136 +29,246 @@ using marketo::SyncOperation;
 
 constexpr char kTool[] = "mobject-sync";
 
-constexpr const char* kFooter =
-    "\n"
-    "Transient failures (connection errors, timeouts, HTTP 502/503/504, Marketo 10001, 20011,\n"
-    "20016, 20023, 20024) are retried with jittered exponential backoff. An INSERT (or a\n"
-    "keyless UPSERT) is retried only when the request provably was not executed, so a lost\n"
-    "response never creates duplicates.\n"
-    "\n"
-    "Endpoint and credentials default to MARKETO_SOAP_ENDPOINT, MARKETO_USER_ID and\n"
-    "MARKETO_ENCRYPTION_KEY. One JSON object per input line, e.g.\n"
-    "  {\"type\":\"Opportunity\",\"attributes\":{\"Name\":\"Q1 2014\",\"Amount\":\"2000\"}}\n"
-    "Keys: type (required), id, externalKey {name,value}, attributes {name: value},\n"
-    "typeAttributes [{attrType, attributes}], associations [{type, id | externalKey}].\n"
-    "Invalid lines are reported with their line number and field and are not sent.\n"
-    "The report CSV has columns line,type,id,status,error. The last line on stdout is\n"
-    "  created=N updated=N unchanged=N skipped=N deleted=N failed=N rejected=N\n"
-    "Exit status: 0 all good, 1 some object failed or was rejected, 2 call-level error.\n";
+// Objects synced per SyncAll, per --concurrency: two batches of 100 for every worker, so each
+// has one to work ahead on, while an interrupt waits for at most two rounds of calls.
+constexpr std::size_t kChunkObjects = 200;
+// Rows that wait for a batch ahead of them (the report is in input order) are at most this
+// many; then the batch is sent early. This bounds memory for any mix of valid and invalid lines.
+constexpr std::size_t kMaxPending = 10000;
+// The report is written at least this often, in bytes, between batches.
+constexpr std::size_t kReportFlushBytes = std::size_t{64} * 1024;
 
-// Lines are parsed and synced this many at a time per --concurrency (so every concurrent call
-// has batches to work on); SyncAll splits a chunk into calls of 100.
-constexpr std::size_t kChunkObjects = 1000;
+constexpr char kInFlightError[] =
+    "sent before an interrupt; the answer was not recorded, so it may have been applied (not "
+    "sent again by --resume)";
 
 struct Counts {
   std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0, deleted = 0, failed = 0,
-              rejected = 0;
+              rejected = 0, unknown = 0;
 };
 
-// One input line waiting for its result.
+// One input line waiting for its row: an object to sync, or a row already decided.
 struct Pending {
   std::size_t line = 0;
   std::string type;
-  std::optional<std::string> rejection;  // set when the line never becomes an object
+  std::string status;  // empty for an object to sync; else REJECTED or UNKNOWN
+  std::string error;
 };
+
+// A field that keeps a report row on one physical line (--resume reads it line by line).
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return CsvField(s);
+}
 
 class Run {
  public:
   Run(const MObjectSyncArgs& args, marketo::ClientOptions options, SyncOperation operation)
-      : args_(args), operation_(operation) {
-    if (!args_.report.empty()) {
-      report_.open(args_.report, std::ios::trunc);
-      if (!report_) UsageError(kTool, "cannot write report file " + args_.report);
-      report_ << "line,type,id,status,error\n";
-    }
-    if (!args_.dry_run) client_.emplace(marketo::MakeConnection(std::move(options)));
-    progress_ = isatty(STDERR_FILENO) != 0;
-  }
+      : args_(args), operation_(operation), options_(std::move(options)) {}
 
   int Execute() {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (args_.input != "-") {
-      file.open(args_.input);
-      if (!file) UsageError(kTool, "cannot read input file " + args_.input);
-      in = &file;
-    }
+    if (!OpenFiles()) return kExitCallFailed;
+    if (!args_.dry_run) client_.emplace(marketo::MakeConnection(std::move(options_)));
+    progress_ = isatty(STDERR_FILENO) != 0;
+    CatchInterrupts();
+    LineReader reader(input_fd_, args_.max_line_bytes);
     std::string text;
     std::size_t line_no = 0;
-    while (std::getline(*in, text)) {
-      ++line_no;
-      if (IsBlank(text)) continue;
-      auto parsed = ParseMObjectLine(text);
-      if (auto* error = std::get_if<std::string>(&parsed)) {
-        pending_.push_back({line_no, "", *error});
-      } else {
-        auto& object = std::get<marketo::MObject>(parsed);
-        // Checked here rather than inside SyncAll so the message names the line, not a batch slot.
-        if (auto valid = marketo::ValidateSyncObject(object, operation_); !valid.ok()) {
-          pending_.push_back({line_no, object.type, valid.message()});
-          continue;
-        }
-        pending_.push_back({line_no, object.type, std::nullopt});
-        objects_.push_back(std::move(object));
+    for (;;) {
+      if (InterruptSignal() != 0 || !io_error_.empty()) break;
+      const auto got = reader.Next(text);
+      if (got == LineReader::Result::kEnd) break;
+      if (got == LineReader::Result::kError) {
+        io_error_ = "cannot read input file " + args_.input + ": " + std::strerror(errno);
+        break;
       }
-      if (objects_.size() >= kChunkObjects * args_.concurrency) Flush();
+      ++line_no;
+      if (line_no <= resume_.last_line) continue;
+      if (got == LineReader::Result::kTooLong) {
+        Decided(line_no, "", "REJECTED",
+                "line longer than --max-line-bytes " + std::to_string(args_.max_line_bytes));
+      } else if (!IsBlank(text)) {
+        Take(line_no, text);
+      }
+      if (objects_.size() >= kChunkObjects * args_.concurrency || pending_.size() >= kMaxPending) {
+        Flush();
+      }
     }
-    Flush();
-    if (progress_) std::cerr << "\n";
-    std::cout << "created=" << counts_.created << " updated=" << counts_.updated
-              << " unchanged=" << counts_.unchanged << " skipped=" << counts_.skipped
-              << " deleted=" << counts_.deleted << " failed=" << counts_.failed
-              << " rejected=" << counts_.rejected << std::endl;
-    if (!call_error_.ok()) return 2;
-    return counts_.failed + counts_.rejected > 0 ? 1 : 0;
+    if (InterruptSignal() == 0 && io_error_.empty()) Flush();
+    if (InterruptSignal() != 0) Abandon();
+    return Finish();
   }
 
  private:
+  bool OpenFiles() {
+    std::string error;
+    std::pair<dev_t, ino_t> input_id{};
+    input_fd_ = OpenInput(args_.input, input_id, error);
+    if (input_fd_ < 0) return Fail(error);
+    if (args_.report.empty()) return !args_.resume || Fail("--resume needs --report");
+    if (IsSameFile(args_.report, input_id)) {
+      return Fail("--report " + args_.report + " is the input file; refusing to overwrite it");
+    }
+    bool append = false;
+    if (args_.resume && access(args_.report.c_str(), F_OK) == 0) {
+      std::vector<std::pair<std::size_t, std::string>> inflight;
+      if (!ReadResumePoint(args_.report, resume_, error) ||
+          !ReadInflight(args_.report, inflight, error) ||
+          !TruncateReport(args_.report, resume_.keep_bytes, error)) {
+        return Fail(error);
+      }
+      for (auto& [line, type] : inflight) {
+        if (line > resume_.last_line) unknown_.emplace(line, std::move(type));
+      }
+      append = true;
+    }
+    if (!report_.Open(args_.report, append, error)) return Fail(error);
+    if (!resume_.has_header) report_.Add("line,type,id,status,error\n");
+    if (!report_.Flush(error)) return Fail(error);
+    return true;
+  }
+
+  bool Fail(const std::string& error) {
+    std::cerr << kTool << ": " << error << "\n";
+    return false;
+  }
+
+  void Take(std::size_t line_no, const std::string& text) {
+    if (auto it = unknown_.find(line_no); it != unknown_.end()) {
+      Decided(line_no, it->second, "UNKNOWN", kInFlightError);
+      return;
+    }
+    auto parsed = ParseMObjectLine(text);
+    if (auto* error = std::get_if<std::string>(&parsed)) {
+      Decided(line_no, "", "REJECTED", *error);
+      return;
+    }
+    auto& object = std::get<marketo::MObject>(parsed);
+    // Checked here rather than inside SyncAll so the message names the line, not a batch slot.
+    if (auto valid = marketo::ValidateSyncObject(object, operation_); !valid.ok()) {
+      Decided(line_no, object.type, "REJECTED", valid.message());
+      return;
+    }
+    pending_.push_back({line_no, object.type, "", ""});
+    objects_.push_back(std::move(object));
+  }
+
+  // A row known without a call: written at once unless objects ahead of it wait for theirs.
+  void Decided(std::size_t line, std::string type, const char* status, std::string error) {
+    Pending p{line, std::move(type), status, std::move(error)};
+    if (objects_.empty()) {
+      RecordDecided(p);
+    } else {
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  void RecordDecided(const Pending& p) {
+    (p.status == "UNKNOWN" ? counts_.unknown : counts_.rejected)++;
+    Record(p.line, p.type, "", p.status, p.error);
+  }
+
   void Flush() {
     std::vector<marketo::SyncResult> results;
     if (!objects_.empty()) {
-      if (args_.dry_run) {
-        results.resize(objects_.size());
-      } else {
-        marketo::SyncAllOptions sync;
-        sync.concurrency = args_.concurrency;
-        auto all = client_->SyncAll(objects_, operation_, sync);
-        if (!all.status.ok() && call_error_.ok()) {
-          call_error_ = all.status;
-          std::cerr << "mobject-sync: call failed: " << all.status.ToString() << "\n";
-          ExplainMarketoCode(kTool, all.status.marketo_error_code());
-        }
-        results = std::move(all.results);
+      // Rows decided so far go first: the journal about to be replaced may be what made them
+      // UNKNOWN (a resumed run).
+      std::string error;
+      if (!report_.Flush(error)) {
+        io_error_ = error;
+        return;
       }
+      if (!WriteInflight()) return;
+      results = Sync();
     }
     std::size_t next = 0;
     for (const auto& p : pending_) {
-      if (p.rejection) {
-        Record(p, "REJECTED", "", *p.rejection);  // the line is its own column
-        ++counts_.rejected;
-        continue;
+      if (!p.status.empty()) {
+        RecordDecided(p);
+      } else {
+        Report(p, results.at(next++));
       }
-      const auto& r = results.at(next++);
-      Report(p, r);
     }
     sent_ += objects_.size();
     objects_.clear();
     pending_.clear();
-    if (progress_) std::cerr << "\rmobject-sync: " << sent_ << " objects processed" << std::flush;
+    std::string error;
+    if (!report_.Flush(error)) {
+      io_error_ = error;  // the journal stays, so --resume knows these lines were sent
+      return;
+    }
+    if (next > 0 && report_.is_open()) unlink(InflightPath(args_.report).c_str());
+    if (progress_) {
+      std::cerr << "\r" << kTool << ": " << sent_ << " objects processed" << std::flush;
+    }
+  }
+
+  std::vector<marketo::SyncResult> Sync() {
+    if (args_.dry_run) return std::vector<marketo::SyncResult>(objects_.size());
+    marketo::SyncAllOptions sync;
+    sync.concurrency = args_.concurrency;
+    auto all = client_->SyncAll(objects_, operation_, sync);
+    if (!all.status.ok() && call_error_.ok()) {
+      call_error_ = all.status;
+      std::cerr << kTool << ": call failed: " << all.status.ToString() << "\n";
+      ExplainMarketoCode(kTool, all.status.marketo_error_code());
+    }
+    return std::move(all.results);
+  }
+
+  // Names the lines about to be sent, before they are (see InflightPath).
+  bool WriteInflight() {
+    if (!report_.is_open() || args_.dry_run) return true;
+    std::string rows;
+    for (const auto& p : pending_) {
+      if (p.status.empty()) rows += std::to_string(p.line) + "," + OneLine(p.type) + "\n";
+    }
+    const std::string path = InflightPath(args_.report);
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    const bool ok = fd >= 0 && WriteAll(fd, rows);
+    if ((fd >= 0 && close(fd) != 0) || !ok) {
+      io_error_ = "cannot write " + path + ": " + std::strerror(errno);
+      return false;
+    }
+    return true;
+  }
+
+  // Interrupted with objects read but not sent: they get no row, and neither do the lines after
+  // the first of them, so the report ends at a line before which every line has its row.
+  void Abandon() {
+    for (const auto& p : pending_) {
+      if (p.status.empty()) break;
+      RecordDecided(p);
+    }
+    objects_.clear();
+    pending_.clear();
   }
 
   void Report(const Pending& p, const marketo::SyncResult& r) {
     const std::string id = r.id ? std::to_string(*r.id) : "";
     if (r.call_status.code() == marketo::StatusCode::kInvalidArgument) {
-      Record(p, "REJECTED", id, r.call_status.message());
+      Record(p.line, p.type, id, "REJECTED", r.call_status.message());
       ++counts_.rejected;
       return;
     }
     if (args_.dry_run) {
-      Record(p, "VALID", id, "");
+      Record(p.line, p.type, id, "VALID", "");
       return;
     }
-    switch (r.status) {
+    Count(r.status);
+    std::string error = r.error;
+    if (r.status == marketo::SyncStatus::kUnknown) {
+      error = "unknown status \"" + r.raw_status + "\" from server";
+    }
+    const std::string status =
+        r.status == marketo::SyncStatus::kUnknown ? r.raw_status : marketo::ToString(r.status);
+    Record(p.line, p.type, id, status, error);
+  }
+
+  void Count(marketo::SyncStatus s) {
+    switch (s) {
       case marketo::SyncStatus::kCreated:
         ++counts_.created;
         break;
@@ -172,61 +289,75 @@ class Run {
         ++counts_.failed;
         break;
     }
-    std::string error = r.error;
-    if (r.status == marketo::SyncStatus::kUnknown) {
-      error = "unknown status \"" + r.raw_status + "\" from server";
-    }
-    const std::string status =
-        r.status == marketo::SyncStatus::kUnknown ? r.raw_status : marketo::ToString(r.status);
-    Record(p, status, id, error);
   }
 
-  void Record(const Pending& p, const std::string& status, const std::string& id,
-              const std::string& error) {
+  void Record(std::size_t line, const std::string& type, const std::string& id,
+              const std::string& status, const std::string& error) {
+    last_recorded_ = line;
     if (!report_.is_open()) {
       if (status == "REJECTED" || !error.empty()) {
-        std::cerr << "line " << p.line << ": " << status << ": " << error << "\n";
+        std::cerr << "line " << line << ": " << status << ": " << error << "\n";
       }
       return;
     }
-    report_ << p.line << ',' << CsvField(p.type) << ',' << id << ',' << CsvField(status) << ','
-            << CsvField(error) << '\n';
+    report_.Add(std::to_string(line) + ',' + OneLine(type) + ',' + id + ',' + OneLine(status) +
+                ',' + OneLine(error) + '\n');
+    if (objects_.empty() && report_.buffered() >= kReportFlushBytes) {
+      std::string e;
+      if (!report_.Flush(e)) io_error_ = e;
+    }
+  }
+
+  int Finish() {
+    if (progress_) std::cerr << "\n";
+    std::string error;
+    if (!report_.Close(error) && io_error_.empty()) io_error_ = error;
+    // Nothing is in flight now; the journal may go once its lines have their rows.
+    const std::size_t last = std::max(last_recorded_, resume_.last_line);
+    if (io_error_.empty() && !args_.report.empty() &&
+        (unknown_.empty() || last >= unknown_.rbegin()->first)) {
+      unlink(InflightPath(args_.report).c_str());
+    }
+    std::cout << "created=" << counts_.created << " updated=" << counts_.updated
+              << " unchanged=" << counts_.unchanged << " skipped=" << counts_.skipped
+              << " deleted=" << counts_.deleted << " failed=" << counts_.failed
+              << " rejected=" << counts_.rejected;
+    if (counts_.unknown > 0) std::cout << " unknown=" << counts_.unknown;
+    std::cout << std::endl;
+    if (!std::cout && io_error_.empty()) io_error_ = "cannot write to stdout";
+    if (!io_error_.empty()) {
+      Fail(io_error_);
+      return kExitCallFailed;
+    }
+    if (const int sig = InterruptSignal(); sig != 0) {
+      std::cerr << kTool << ": stopped by " << SignalName(sig) << " after line " << last
+                << "; every line up to it is in the report; run the same command with --resume "
+                   "to continue\n";
+      return kExitInterrupted;
+    }
+    if (!call_error_.ok()) return kExitCallFailed;
+    return counts_.failed + counts_.rejected + counts_.unknown > 0 ? kExitRecordFailed : kExitOk;
   }
 
   const MObjectSyncArgs& args_;
   SyncOperation operation_;
+  marketo::ClientOptions options_;
   std::optional<marketo::MObjectClient> client_;
-  std::ofstream report_;
+  int input_fd_ = -1;
+  ReportFile report_;
+  ResumePoint resume_;
+  std::map<std::size_t, std::string> unknown_;  // line -> type, from the journal
   bool progress_ = false;
   std::vector<marketo::MObject> objects_;
   std::vector<Pending> pending_;
   Counts counts_;
   std::size_t sent_ = 0;
+  std::size_t last_recorded_ = 0;
+  std::string io_error_;
   marketo::Status call_error_;
 };
 
 }  // namespace
-
-void AddMObjectSyncFlags(CLI::App& app, MObjectSyncArgs& args) {
-  AddConnectionFlags(app, args.connection);
-  app.add_option("--operation", args.operation, "INSERT, UPDATE or UPSERT")
-      ->required()
-      ->check(CLI::Validator(
-          [](std::string& text) -> std::string {
-            return marketo::ParseSyncOperation(text)
-                       ? ""
-                       : "must be INSERT, UPDATE or UPSERT, got " + text;
-          },
-          "INSERT|UPDATE|UPSERT"));
-  app.add_option("--input", args.input, "JSONL file of MObjects, or - for stdin")->required();
-  app.add_option("--report", args.report, "CSV report: line,type,id,status,error");
-  app.add_option("--concurrency", args.concurrency,
-                 "calls in flight at once, 1 to 10; Marketo allows 10 per subscription, shared "
-                 "with every other integration")
-      ->check(CLI::Range(1, 10));
-  app.add_flag("--dry-run", args.dry_run, "validate only; send nothing");
-  app.footer(kFooter);
-}
 
 int RunMObjectSync(const MObjectSyncArgs& args) {
   const auto operation = marketo::ParseSyncOperation(args.operation);

@@ -17,6 +17,8 @@ struct MObjectSyncArgs {
   std::string report;
   std::size_t concurrency = 1;
   bool dry_run = false;
+  bool resume = false;
+  std::size_t max_line_bytes = 1 << 20;
 };
 
 void AddMObjectSyncFlags(CLI::App& app, MObjectSyncArgs& args);

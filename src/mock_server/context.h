@@ -6,8 +6,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
-#include <set>
 
+#include "connection_guard.h"
 #include "options.h"
 #include "policy/auth.h"
 #include "policy/fault_injection.h"
@@ -15,6 +15,7 @@
 #include "semantics/campaigns.h"
 #include "semantics/custom_objects.h"
 #include "semantics/leads.h"
+#include "semantics/leads_bulk_seed.h"
 #include "semantics/lists.h"
 #include "semantics/mobjects.h"
 #include "semantics/store.h"
@@ -46,28 +47,6 @@ class Shutdown {
   std::atomic<bool> stopping_{false};
 };
 
-// Open connection sockets, so shutdown can wake threads blocked in recv().
-class SocketRegistry {
- public:
-  void Add(int fd) {
-    std::lock_guard<std::mutex> lock(mu_);
-    fds_.insert(fd);
-  }
-  void Remove(int fd) {
-    std::lock_guard<std::mutex> lock(mu_);
-    fds_.erase(fd);
-  }
-  template <typename Fn>
-  void ForEach(Fn fn) {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (int fd : fds_) fn(fd);
-  }
-
- private:
-  std::mutex mu_;
-  std::set<int> fds_;
-};
-
 struct ServerContext {
   explicit ServerContext(const Options& o)
       : options(o),
@@ -81,7 +60,9 @@ struct ServerContext {
         latency(o.latency_ms, o.latency_jitter_ms, o.seed),
         rate(o.rate_limit, std::chrono::milliseconds(o.rate_window_ms)),
         quota(o.daily_quota),
-        concurrency(o.concurrency_limit) {}
+        concurrency(o.concurrency_limit) {
+    SeedBulkLeads(store, o.seed_leads);
+  }
 
   const Options options;
   const AuthConfig auth;
@@ -98,7 +79,7 @@ struct ServerContext {
   DailyQuota quota;
   ConcurrencyGauge concurrency;
   Shutdown shutdown;
-  SocketRegistry sockets;
+  ConnectionTable sockets;  // open connections: shutdown wakes them, eviction picks from them
 };
 
 }  // namespace mock

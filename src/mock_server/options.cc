@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace mock {
 namespace {
@@ -47,8 +49,14 @@ constexpr IntFlag kIntFlags[] = {
      [](Options* o, long long n) { o->max_connections = static_cast<int>(n); }},
     {"--io-timeout-s", 1, 3600,
      [](Options* o, long long n) { o->io_timeout_s = static_cast<int>(n); }},
+    {"--header-timeout-ms", 100, 600000,
+     [](Options* o, long long n) { o->header_timeout_ms = static_cast<int>(n); }},
+    {"--body-timeout-ms", 100, 3600000,
+     [](Options* o, long long n) { o->body_timeout_ms = static_cast<int>(n); }},
     {"--import-ms", 0, 3600000,
      [](Options* o, long long n) { o->import_ms = static_cast<int>(n); }},
+    {"--seed-leads", 0, 10000000,
+     [](Options* o, long long n) { o->seed_leads = static_cast<int>(n); }},
 };
 
 // A flag whose value is kept as given.
@@ -62,6 +70,23 @@ constexpr TextFlag kTextFlags[] = {
     {"--tls-cert", &Options::tls_cert}, {"--tls-key", &Options::tls_key},
     {"--dump", &Options::dump_path},
 };
+
+// --encryption-key-file: the file's content without trailing line breaks, so the key stays out
+// of argv (/proc/PID/cmdline). Errors name the path, never the content.
+bool ReadKeyFile(const char* path, Options* o, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string key = text.str();
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+  if (!in || key.empty() || key.size() > 4096) {
+    *error = std::string("cannot read a key from --encryption-key-file '") + path +
+             "' (missing, unreadable, empty or over 4096 bytes)";
+    return false;
+  }
+  o->encryption_key = key;
+  return true;
+}
 
 // Sets one flag from its value; false (and *error) when the flag or the value is bad.
 bool ApplyFlag(const std::string& name, const char* value, Options* o, std::string* error) {
@@ -80,6 +105,7 @@ bool ApplyFlag(const std::string& name, const char* value, Options* o, std::stri
     o->*f.field = value;
     return true;
   }
+  if (name == "--encryption-key-file") return ReadKeyFile(value, o, error);
   if (name == "--fault") {
     FaultSpec spec;
     const std::string err = ParseFaultSpec(value, &spec);
@@ -120,7 +146,10 @@ Options:
   --user-id ID           SOAP user id clients must send (default )";
 constexpr char kHelpBeforeKey[] = R"()
   --encryption-key KEY   key of the HMAC-SHA1 request signature (default )";
-constexpr char kHelpRest[] = R"()
+constexpr char kHelpRest[] = R"(;
+                         argv is visible to other users: prefer the two below)
+  --encryption-key-file PATH  read the key from PATH (trailing line breaks dropped)
+  MARKETO_MOCK_ENCRYPTION_KEY (environment) the key, when no key flag is given
   --tls-cert PEM         serve HTTPS (TLS 1.2+) with this certificate (chain); may also
                          hold the private key
   --tls-key PEM          private key (default: read from --tls-cert)
@@ -139,10 +168,19 @@ constexpr char kHelpRest[] = R"()
   --dump FILE.json       on shutdown write every stored object and the call/fault/
                          object counters as JSON
   --hang-s N             how long kind=hang holds a call (default 120; ends on shutdown)
-  --max-connections N    connection threads (default 64; more are closed at once)
+  --max-connections N    connection threads (default 64); when all are taken, a new
+                         connection evicts one still waiting for its request header
+                         (longest waiting, of the peer holding most), else an idle or
+                         slow-body one, else it is closed
   --io-timeout-s N       server recv/send/idle keep-alive timeout (default 30)
+  --header-timeout-ms N  a request header must be complete N ms after its first byte
+                         (a new connection's: after accept; default 5000), else closed
+  --body-timeout-ms N    a request body must be complete N ms after its header
+                         (default 30000), else fault 20012 and closed
   --import-ms N          how long an importToList job reads PROCESSING before it ends
                          (default 3000)
+  --seed-leads N         add N bulk leads (ids from 1000001, updatedAt spread over the
+                         100 hours from 2014-01-01T00:00:00Z) for export benchmarks
   --stop-on-stdin-eof    stop (and dump) when stdin reaches end of file, e.g. when the
                          test process holding the other end of a pipe dies
   -h, --help             this text
@@ -188,6 +226,10 @@ Writable fields: Opportunity: Amount CloseDate Description ExpectedRevenue
 }  // namespace
 
 ParseResult ParseOptions(int argc, char** argv, Options* o, std::string* error) {
+  // The environment sets the key first, so a key flag on the command line still wins.
+  if (const char* env = std::getenv(kEncryptionKeyEnv); env != nullptr && *env != '\0') {
+    o->encryption_key = env;
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "-h" || arg == "--help") return ParseResult::kHelp;

@@ -16,6 +16,8 @@ namespace mock {
 // credentials, not secrets.
 inline constexpr char kDefaultUserId[] = "mockorg1_0123456789ABCDEF012345";
 inline constexpr char kDefaultEncryptionKey[] = "mockEncryptionKey2026";
+// Environment variable that sets the key (below --encryption-key / --encryption-key-file).
+inline constexpr char kEncryptionKeyEnv[] = "MARKETO_MOCK_ENCRYPTION_KEY";
 
 struct Options {
   int port = 0;
@@ -36,7 +38,10 @@ struct Options {
   int hang_s = 120;                // bound of kind=hang
   int max_connections = 64;        // connection threads
   int io_timeout_s = 30;           // server-side recv/send timeout
+  int header_timeout_ms = 5000;    // a request's header: first byte (or accept) to blank line
+  int body_timeout_ms = 30000;     // a request's body: end of header to last byte
   int import_ms = 3000;            // how long an importToList job reads PROCESSING
+  int seed_leads = 0;              // extra bulk leads (leads_bulk_seed.h)
   bool stop_on_stdin_eof = false;  // a test harness that dies takes the server with it
 };
 

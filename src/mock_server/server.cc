@@ -22,10 +22,66 @@ namespace {
 
 constexpr std::uint64_t kRecvMaxLength = 8u << 20;  // whole request, inflated (gzip bombs)
 
+// soap->user of every context (the master's too) is a RequestFramer.
+ServerContext* ContextOf(struct soap* soap) {
+  auto* framer = static_cast<RequestFramer*>(soap->user);
+  return framer != nullptr ? static_cast<ServerContext*>(framer->ctx()) : nullptr;
+}
+
 // Forgets the socket before closing it, so shutdown never touches a reused descriptor.
 int CloseSocket(struct soap* soap, SOAP_SOCKET fd) {
-  if (auto* ctx = static_cast<ServerContext*>(soap->user)) ctx->sockets.Remove(fd);
+  if (auto* ctx = ContextOf(soap)) ctx->sockets.Remove(fd);
   return ::close(fd);
+}
+
+size_t GuardedRecv(struct soap* soap, char* buf, size_t len) {
+  return static_cast<RequestFramer*>(soap->user)->Recv(soap, buf, len);
+}
+
+int CheckInflated(struct soap* soap, const char* p, size_t n) {
+  return static_cast<RequestFramer*>(soap->user)->CheckInflated(soap, p, n);
+}
+
+ReadLimits LimitsOf(const Options& o) {
+  return ReadLimits{std::chrono::milliseconds(o.header_timeout_ms),
+                    std::chrono::milliseconds(o.body_timeout_ms),
+                    std::chrono::seconds(o.io_timeout_s)};
+}
+
+// gSOAP's generated serve() loop, plus: the framer starts each request, and a request whose
+// HTTP framing was read but whose envelope was not answers 20012 instead of silence (gSOAP
+// sends no fault after end of input). No readable request at all: closed, the reason logged.
+int Serve(MockService& conn, RequestFramer& framer) {
+  struct soap* soap = conn.soap;
+  soap->keep_alive = soap->max_keep_alive + 1;
+  bool fresh = true;
+  do {
+    if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
+    framer.Begin(fresh);
+    fresh = false;
+    if (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || soap_recv_header(soap) ||
+        soap_body_begin_in(soap)) {
+      // Codes above SOAP_STOP here (SOAP_POST: not XML, SOAP_GET_METHOD...) would need HTTP
+      // handlers the mock does not install: they are unreadable requests too.
+      if (soap->error == SOAP_STOP) continue;
+      if (!framer.header_complete()) {
+        if (!framer.stop_reason().empty()) {
+          std::fprintf(stderr, "marketo-mock-server: closed a connection: %s (%zu bytes read)\n",
+                       framer.stop_reason().c_str(), framer.bytes());
+        }
+        return soap->error;
+      }
+      soap->keep_alive = 0;
+      conn.UnreadableRequest(framer.stop_reason().empty() ? "not a SOAP envelope"
+                                                          : framer.stop_reason());
+      return soap_send_fault(soap);
+    }
+    if ((conn.dispatch() || (soap->fserveloop && soap->fserveloop(soap))) && soap->error &&
+        soap->error < SOAP_STOP) {
+      return soap_send_fault(soap);
+    }
+  } while (soap->keep_alive);
+  return SOAP_OK;
 }
 
 class ThreadCount {
@@ -85,9 +141,9 @@ bool StdinClosed() {
 }
 
 // Timeouts and bounds of every connection (copies of the master inherit them).
-void Configure(struct soap* soap, ServerContext* ctx) {
+void Configure(struct soap* soap, RequestFramer* master_user, ServerContext* ctx) {
   const Options& o = ctx->options;
-  soap->user = ctx;
+  soap->user = master_user;
   soap->fclosesocket = CloseSocket;
   soap->bind_flags = SO_REUSEADDR;
   soap->accept_timeout = -250000;  // µs: poll the stop flag four times a second
@@ -129,11 +185,14 @@ void AcceptOne(MockService& master, ServerContext& ctx, bool tls, ThreadCount& t
     }
     return;
   }
-  if (!threads.TryAdd(ctx.options.max_connections)) {
+  const int max = ctx.options.max_connections;
+  // Every thread taken: evict a connection still waiting for its request (a slow peer's) and
+  // admit this one; the evicted thread exits within moments, hence the small overshoot.
+  if (!threads.TryAdd(max) && !(ctx.sockets.EvictOne() && threads.TryAdd(max + max / 4 + 1))) {
     soap_force_closesock(soap);  // over the thread bound: refuse this connection
     return;
   }
-  ctx.sockets.Add(s);
+  ctx.sockets.Add(s, static_cast<std::uint32_t>(soap->ip));
   MockService* conn = master.copy();
   soap->socket = SOAP_INVALID_SOCKET;  // the connection thread owns it now
   if (conn == nullptr) {
@@ -142,9 +201,17 @@ void AcceptOne(MockService& master, ServerContext& ctx, bool tls, ThreadCount& t
     threads.Done();
     return;
   }
-  conn->soap->user = &ctx;
-  std::thread([conn, tls, &threads] {
-    if (!tls || conn->ssl_accept() == SOAP_OK) conn->serve();
+  std::thread([conn, tls, &threads, &ctx, s] {
+    RequestFramer framer(&ctx, &ctx.sockets, s, LimitsOf(ctx.options), conn->soap->frecv);
+    conn->soap->user = &framer;
+    conn->soap->frecv = GuardedRecv;
+    conn->soap->fpreparerecv = CheckInflated;
+    // The TLS handshake counts as header time (each wait; eviction bounds the whole).
+    const int io_timeout = conn->soap->recv_timeout;
+    conn->soap->recv_timeout = -1000 * ctx.options.header_timeout_ms;
+    const bool ready = !tls || conn->ssl_accept() == SOAP_OK;
+    conn->soap->recv_timeout = io_timeout;
+    if (ready) Serve(*conn, framer);
     conn->destroy();
     soap_force_closesock(conn->soap);
     delete conn;
@@ -159,7 +226,8 @@ int RunServer(ServerContext& ctx, const ServerSignals& signals) {
   const bool tls = !o.tls_cert.empty();
   const soap_mode common = SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING;
   MockService master(&ctx, common | SOAP_XML_STRICT, common);
-  Configure(master.soap, &ctx);
+  RequestFramer master_user(&ctx, &ctx.sockets, -1, LimitsOf(o), nullptr);
+  Configure(master.soap, &master_user, &ctx);
   if (tls) {
     soap_ssl_init();
     if (!SetUpTls(master.soap, o)) return 2;

@@ -17,7 +17,8 @@ class Stats {
   // status: "CREATED", "UPDATED", ... per object type.
   void CountObject(const std::string& status, const std::string& type) {
     std::lock_guard<std::mutex> lock(mu_);
-    ++objects_[status][type];
+    auto& by_type = objects_[Bounded(objects_, status)];
+    ++by_type[Bounded(by_type, type)];
   }
 
   struct Snapshot {
@@ -32,7 +33,16 @@ class Stats {
  private:
   void Add(std::map<std::string, std::uint64_t>* m, const std::string& key) {
     std::lock_guard<std::mutex> lock(mu_);
-    ++(*m)[key];
+    ++(*m)[Bounded(*m, key)];
+  }
+  // A safety net under the callers' own bucketing: no key is long, no map is large, whatever
+  // a client sends; the excess counts under "(other)".
+  template <typename Map>
+  static std::string Bounded(const Map& m, const std::string& key) {
+    constexpr std::size_t kMaxKeyBytes = 100, kMaxKeys = 200;
+    if (key.size() > kMaxKeyBytes) return "(other)";
+    if (m.size() >= kMaxKeys && m.count(key) == 0) return "(other)";
+    return key;
   }
   mutable std::mutex mu_;
   std::map<std::string, std::uint64_t> calls_, faults_, injected_;

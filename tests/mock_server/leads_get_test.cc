@@ -2,6 +2,7 @@
 // the three selectors, paging to the end, includeAttributes and the request-level faults.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "leads_util.h"
@@ -225,6 +226,42 @@ TEST_F(LeadGetTest, TheSevenLeadOperationsAreServed) {
     SCOPED_TRACE(op);
     EXPECT_EQ(Call(server_, op, body).status, 200);
   }
+}
+
+// --seed-leads N (for bench/w6_driver): N more leads, 1000001.., spread over 100 hours of 2014,
+// N / 100 in each whole hour; the seeded window of 2013 is unchanged.
+TEST(LeadBulkSeedTest, SeedLeadsSpreadsBulkLeadsOverTheHundredHours) {
+  MockServerProcess server({"--seed-leads", "2500"});
+  auto window = [&](const std::string& oldest, const std::string& latest) {
+    std::vector<std::string> ids;
+    std::string token;
+    for (int page = 0; page < 10; ++page) {
+      const std::string position =
+          token.empty() ? "" : "<streamPosition>" + token + "</streamPosition>";
+      const auto r =
+          Call(server, "getMultipleLeads",
+               "<ns1:paramsGetMultipleLeads>" + UpdateSelector(oldest, latest) + position +
+                   "<batchSize>1000</batchSize></ns1:paramsGetMultipleLeads>");
+      EXPECT_EQ(r.status, 200) << r.body;
+      const auto got = Ids(r.body);
+      ids.insert(ids.end(), got.begin(), got.end());
+      token = Text(r.body, "newStreamPosition");
+      if (Text(r.body, "remainingCount") == "0") break;
+    }
+    return ids;
+  };
+  const auto all = window("2014-01-01T00:00:00+00:00", "2014-01-05T04:00:00+00:00");
+  ASSERT_EQ(all.size(), 2500u);
+  const std::set<std::string> distinct(all.begin(), all.end());
+  EXPECT_EQ(distinct.size(), 2500u);
+  EXPECT_EQ(
+      *std::min_element(all.begin(), all.end(),
+                        [](const auto& a, const auto& b) { return std::stol(a) < std::stol(b); }),
+      "1000001");
+  EXPECT_EQ(window("2014-01-01T05:00:00+00:00", "2014-01-01T06:00:00+00:00").size(), 25u);
+  const auto seeded = window("2013-02-01T00:00:00+00:00", "2013-02-20T00:00:00+00:00");
+  EXPECT_GT(seeded.size(), 100u);
+  for (const auto& id : seeded) EXPECT_LE(std::stol(id), 1000) << id;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "semantics/leads_common.h"
 #include "semantics/leads_fields.h"
 #include "semantics/marketo_fault.h"
+#include "semantics/mobjects_describe.h"
 #include "semantics/values.h"
 
 namespace mock {
@@ -70,6 +71,12 @@ std::string CheckValues(const LeadIn& in) {
     if (!ValueFitsType(f->type, a.value)) {
       return "Invalid value '" + a.value + "' for field '" + a.name + "' (" + f->type + ")";
     }
+    if (const FieldMeta* meta = FindField("LeadRecord", a.name)) {
+      if (auto p = SizeProblem(*meta, a.value)) return *p;
+    }
+  }
+  if (const FieldMeta* meta = FindField("LeadRecord", kEmail); meta && in.email) {
+    if (auto p = SizeProblem(*meta, *in.email)) return *p;
   }
   return "";
 }

@@ -165,6 +165,27 @@ const FieldMeta* FindField(const std::string& object, const std::string& field) 
   return nullptr;
 }
 
+namespace {
+
+// Characters (UTF-8 code points) of s, the unit of describe's `size`.
+std::size_t CharCount(const std::string& s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+// Choice: Marketo documents no error for an over-long value; the mock holds text-like values
+// to the `size` its describeMObject declares (the object FAILED, nothing truncated), so a
+// client-chosen megabyte never reaches the store.
+std::optional<std::string> SizeProblem(const FieldMeta& f, const std::string& value) {
+  if (!f.size || f.data_type == "integer" || f.data_type == "percent") return std::nullopt;
+  if (CharCount(value) <= static_cast<std::size_t>(*f.size)) return std::nullopt;
+  return "Value for field '" + f.name + "' is longer than " + std::to_string(*f.size) +
+         " characters";
+}
+
 const ObjectMeta& MObjectOps::Describe(const std::string& name) {
   const ObjectMeta* m = DescribeObject(name);
   if (m == nullptr) throw MarketoFault(error_codes::kBadParameter, "Object name is not valid");

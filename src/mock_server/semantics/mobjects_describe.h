@@ -3,6 +3,7 @@
 #ifndef MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
 #define MARKETO_MOCK_SERVER_SEMANTICS_MOBJECTS_DESCRIBE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ const std::vector<std::string>& ListObjectNames();
 
 // A field of Opportunity or OpportunityPersonRole, or nullptr.
 const FieldMeta* FindField(const std::string& object, const std::string& field);
+
+// Why value does not fit f's declared size (text-like fields, in characters); nullopt if it does.
+std::optional<std::string> SizeProblem(const FieldMeta& f, const std::string& value);
 
 }  // namespace mock
 

@@ -29,12 +29,14 @@ Problem CheckFields(const MObj& obj) {
     if (!ValueFitsType(f->data_type, a.value)) {
       return "Invalid value '" + a.value + "' for field '" + a.name + "' (" + f->data_type + ")";
     }
+    if (Problem p = SizeProblem(*f, a.value)) return p;
   }
   if (obj.external_key) {
     const FieldMeta* f = FindField(type, obj.external_key->name);
     if (f == nullptr || f->readonly) {
       return "externalKey '" + obj.external_key->name + "' is not a field of " + type;
     }
+    if (Problem p = SizeProblem(*f, obj.external_key->value)) return p;
   }
   if (!obj.type_attrs.empty()) return "typeAttribList is only supported for Program";
   return std::nullopt;
@@ -136,7 +138,11 @@ ObjStatus MObjectOps::WithStatus(const MObj& obj, std::optional<int> id, Status 
 }
 
 ObjStatus MObjectOps::Count(ObjStatus s, const std::string& type) {
-  stats_.CountObject(StatusName(s.status), type.empty() ? "(none)" : type);
+  // Client-chosen type names share one key: counters never grow with what a caller invents.
+  const bool known = type == "Program" || type == "Opportunity" || type == "OpportunityPersonRole";
+  stats_.CountObject(StatusName(s.status), type.empty() ? "(none)"
+                                           : known      ? type
+                                                        : "(unknown type)");
   return s;
 }
 

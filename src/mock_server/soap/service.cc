@@ -56,14 +56,26 @@ int MockService::dispatch() {
                      (soap->tag[0] ? soap->tag : "(empty body)"));
     } else {
       ctx_->stats.CountCall("(unparsable request)");
+      const auto* framer = static_cast<const RequestFramer*>(soap->user);
+      const std::string why =
+          framer != nullptr && !framer->stop_reason().empty() ? framer->stop_reason() + ", " : "";
       rc = Fault(error_codes::kRequestNotUnderstood,
-                 "Request not understood (gSOAP error " + std::to_string(rc) +
+                 "Request not understood (" + why + "gSOAP error " + std::to_string(rc) +
                      (soap->tag[0] ? std::string(" at element ") + soap->tag : "") + ")");
     }
     soap->error = rc;
   }
   auth_.reset();
   workspace_.reset();
+  return rc;
+}
+
+int MockService::UnreadableRequest(const std::string& why) {
+  ctx_->stats.CountCall("(unparsable request)");
+  const int rc = Fault(
+      error_codes::kRequestNotUnderstood,
+      "Request not understood (" + why + ", gSOAP error " + std::to_string(soap->error) + ")");
+  soap->error = rc;
   return rc;
 }
 

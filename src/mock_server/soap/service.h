@@ -19,6 +19,9 @@ class MockService : public MktowsApiSoapBindingService {
   MockService(ServerContext* ctx, soap_mode imode, soap_mode omode);
   MockService* copy() override;
   int dispatch() override;
+  // Sets fault 20012 for a request whose HTTP framing was read but whose SOAP envelope could
+  // not be (the serve loop's own envelope reading failed); returns SOAP_FAULT.
+  int UnreadableRequest(const std::string& why);
 
   int deleteMObjects(mktows__ParamsDeleteMObjects* in, mktows__SuccessDeleteMObjects& out) override;
   int describeMObject(mktows__ParamsDescribeMObject* in,

@@ -1,0 +1,42 @@
+// Streaming check of a request body against XML 1.0's Char production, before gSOAP parses it:
+// the bytes must be UTF-8 without surrogates, U+FFFE/U+FFFF or C0 controls other than tab, LF
+// and CR; character references must name such a character, and entity references must be one
+// of the five predefined ones (gSOAP would turn others into a stray byte). CDATA sections,
+// comments and processing instructions are skipped for references.
+#ifndef MARKETO_MOCK_SERVER_XML_CHARS_H_
+#define MARKETO_MOCK_SERVER_XML_CHARS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace mock {
+
+class XmlCharChecker {
+ public:
+  // Checks the next bytes; returns "" or why the body is not XML (then stays failed).
+  const std::string& Feed(const char* p, std::size_t n);
+  void Reset() { *this = XmlCharChecker(); }
+
+ private:
+  enum class Mode { kText, kReference, kCdata, kComment, kPi };
+
+  void Byte(unsigned char c);
+  void Char(std::uint32_t cp);
+  void EndReference();
+  void Fail(const std::string& why) {
+    if (problem_.empty()) problem_ = why;
+  }
+
+  Mode mode_ = Mode::kText;
+  std::string window_;     // the last few characters, to spot "<![CDATA[", "<!--", "<?"
+  std::string reference_;  // between '&' and ';'
+  std::uint32_t cp_ = 0;   // code point being decoded
+  int need_ = 0;           // continuation bytes still expected
+  std::uint32_t min_ = 0;  // smallest code point the sequence may encode (no overlongs)
+  std::string problem_;
+};
+
+}  // namespace mock
+
+#endif  // MARKETO_MOCK_SERVER_XML_CHARS_H_
