@@ -15,11 +15,18 @@
 #       a time, drivers interleaved per round.
 #   W6  parallel export: LeadClient::ExportLeads of 100 000 bulk leads (mock --seed-leads),
 #       latency 50 ms, concurrency 10, pages of 1000; wall against pages / 10 x 50 ms.
+#   W5  the quota: mobject-sync UPSERT of 25 000 Opportunity lines (250 calls) at concurrency 4
+#       against the mock's default limits (100 calls per sliding 20 s, 10 in flight); wall
+#       against the quota's minimum, and the mock's count of 20023/20024 answers. One run.
+#   W2t W2 through the tool: mobject-sync --concurrency 10 --max-calls-per-20s 0, JSONL in, CSV
+#       report out, against a mock with --latency-ms 50 --rate-limit 0; ideal 5 s.
 #   Micro  bench/micro_bench (Google Benchmark): SDK vs bare generated gSOAP code, in memory.
 # Every number is the median of BENCH_RUNS runs (default 5), the drivers interleaved per run;
 # micro-benchmarks: median of 2 x BENCH_RUNS repetitions in random order.
 #
 # Usage: scripts/bench.sh            full run (about 6 minutes on 2 cores)
+#        scripts/bench.sh w5         W5 alone (about 45 s)
+#        scripts/bench.sh w2tool     W2 through mobject-sync alone (BENCH_RUNS runs of ~6 s)
 #        BENCH_RUNS=5 BENCH_W1_SECONDS=5 scripts/bench.sh
 #        scripts/bench.sh --quick    1 run, short windows, 100 000 objects for W3 (smoke test)
 set -euo pipefail
@@ -32,10 +39,13 @@ w3_big=1000000
 micro_min_time=0.25
 canned_seconds=${BENCH_CANNED_SECONDS:-2}
 w6_leads=100000
+mode=all
 if [ "${1:-}" = "--quick" ]; then
   runs=1; w1_seconds=1; w3_big=100000; micro_min_time=0.1; canned_seconds=0.5
+elif [ "${1:-}" = w5 ] || [ "${1:-}" = w2tool ]; then
+  mode=$1
 elif [ $# -gt 0 ]; then
-  echo "usage: $0 [--quick]" >&2; exit 2
+  echo "usage: $0 [--quick | w5 | w2tool]" >&2; exit 2
 fi
 
 scripts/install-deps.sh libbenchmark-dev php-cli php-soap python3-zeep time
@@ -90,6 +100,72 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else if (NR % 2)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 fmt_int() { awk -v x="$1" 'BEGIN {s = sprintf("%.0f", x); n = length(s); o = ""; for (i = 1; i <= n; i++) {o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o ","} print o}'; }
 check() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "**missed**"}'; }
+
+# ---- W5: a bulk job against the quota --------------------------------------------------------
+# Ideal: the server admits 100 calls per sliding 20 s, so call k cannot be counted before
+# floor((k - 1) / 100) x 20 s after the first; the job's minimum is that for its last call plus
+# the time of a one-call job (process start, one 100-object call), measured on its own mock.
+w5_objects=25000
+run_w5() {
+  local calls t0 t1 pid
+  awk -v n="$w5_objects" 'BEGIN {for (i = 0; i < n; i++) printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"W5 %d\",\"Amount\":\"10.00\"}}\n", 50 + i % 30, i}' >"$tmp/w5.jsonl"
+  head -100 "$tmp/w5.jsonl" >"$tmp/w5.one.jsonl"
+  w5_sync() { "$sync_bin" --endpoint "$url" --user-id "$user" --encryption-key "$key" \
+    --operation UPSERT --input "$1" --concurrency 4 >"$tmp/w5.out" 2>&1; }
+  start_mock w5one
+  t0=$(date +%s.%N); w5_sync "$tmp/w5.one.jsonl"; t1=$(date +%s.%N)
+  w5_one=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+  start_mock w5 --dump "$tmp/w5.json"
+  pid=${mock_pids[${#mock_pids[@]}-1]}
+  t0=$(date +%s.%N); w5_sync "$tmp/w5.jsonl" || true; t1=$(date +%s.%N)
+  w5_wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  calls=$(( (w5_objects + 99) / 100 ))
+  w5_ideal=$(awk -v c="$calls" -v l="$w5_one" 'BEGIN {printf "%.2f", int((c - 1) / 100) * 20 + l}')
+  w5_fault() { sed -n 's/.*"faults": {\([^}]*\)}.*/\1/p' "$tmp/w5.json" | tr ',' '\n' | sed -n "s/.*\"$1\": *//p" | awk '{s += $1} END {print s + 0}'; }
+  w5_20023=$(w5_fault 20023); w5_20024=$(w5_fault 20024)
+  echo "bench: W5 wall $w5_wall s, ideal $w5_ideal s (one call $w5_one s), 20023 x $w5_20023, 20024 x $w5_20024; $(tail -1 "$tmp/w5.out")" >&2
+  rm -f "$tmp/w5.jsonl" "$tmp/w5.one.jsonl"
+}
+w5_rows() {
+  local r faults
+  r=$(ratio "$w5_wall" "$w5_ideal")
+  faults=$((w5_20023 + w5_20024))
+  echo "| W5, mock's limits | mobject-sync UPSERT, $(fmt_int "$w5_objects") objects, concurrency 4 (s) | $w5_wall | ideal $w5_ideal | |"
+  echo "| W5, mock's limits | wall / ideal | ${r}× | ≤ 1.05× | $(check "$r" "<=" 1.05) |"
+  echo "| W5, mock's limits | 20023 / 20024 answers | $w5_20023 / $w5_20024 | 0 | $(check "$faults" "<=" 0) |"
+}
+
+# ---- W2t: W2 through mobject-sync ----------------------------------------------------------------
+run_w2tool() {
+  local run t0 t1
+  awk 'BEGIN {for (i = 0; i < 100000; i++) printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"W2 %d\",\"Amount\":\"10.00\"}}\n", 50 + i % 30, i}' >"$tmp/w2t.jsonl"
+  start_mock w2t --rate-limit 0 --latency-ms 50
+  for run in $(seq "$runs"); do
+    t0=$(date +%s.%N)
+    "$sync_bin" --endpoint "$url" --user-id "$user" --encryption-key "$key" --operation UPSERT \
+      --input "$tmp/w2t.jsonl" --report "$tmp/w2t.csv" --concurrency 10 --max-calls-per-20s 0 \
+      >"$tmp/w2t.out" 2>&1 || true
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", b - a}' >>"$tmp/w2t"
+    echo "bench: W2t run $run: $(tail -1 "$tmp/w2t") s; $(tail -1 "$tmp/w2t.out")" >&2
+  done
+  rm -f "$tmp/w2t.jsonl" "$tmp/w2t.csv"
+}
+w2tool_rows() {
+  local w r
+  w=$(median <"$tmp/w2t"); r=$(ratio "$w" 5)
+  echo "| W2 via mobject-sync | 100,000 objects, concurrency 10, JSONL in, CSV out (s) | $(printf '%.2f' "$w") | ideal 5.00 | |"
+  echo "| W2 via mobject-sync | wall / ideal | ${r}× | ≤ 1.10× | $(check "$r" "<=" 1.10) |"
+}
+
+if [ "$mode" != all ]; then
+  "run_$mode"
+  echo "| Workload | Measure | Result | Target | |"
+  echo "|---|---|---:|---|---|"
+  "${mode}_rows"
+  exit 0
+fi
 
 start_mock fast --rate-limit 0 --concurrency-limit 0 --max-connections 64
 fast_url=$url
@@ -234,6 +310,9 @@ for n in 10000 "$w3_big"; do
   rm -f "$tmp/w3.jsonl"
 done
 
+run_w2tool
+run_w5
+
 # ---- micro ---------------------------------------------------------------------------------
 echo "bench: micro-benchmarks" >&2
 # Repetitions in random order, so the SDK and bare runs share the machine's drifting load
@@ -285,6 +364,8 @@ table=$(cat <<EOF
 | W3, mobject-sync | peak RSS, 10,000 objects (MiB) | $(awk -v k="$w3_small" 'BEGIN {printf "%.1f", k / 1024}') | | |
 | W3, mobject-sync | peak RSS, $big_label objects (MiB) | $(awk -v k="$w3_large" 'BEGIN {printf "%.1f", k / 1024}') | | |
 | W3, mobject-sync | $big_label / 10,000 | ${r_w3}× | ≤ 1.5× | $(check "$r_w3" "<=" 1.5) |
+$(w2tool_rows)
+$(w5_rows)
 | Micro | request: build + validate + sign + serialise (µs), SDK / bare gSOAP | $(mr sdk_request_us) / $(mr bare_request_us) = $(printf '%.2f' "$(mr ratio_request)")× | | |
 | Micro | parse 100 statuses (µs), SDK (round trip − request) / bare gSOAP | $(mr sdk_parse_us) / $(mr bare_parse_us) = $(printf '%.2f' "$(mr ratio_parse)")× | | |
 | Micro | whole call in memory (µs), SDK / bare gSOAP | $(mr sdk_roundtrip_us) / $(mr bare_roundtrip_us) = $(printf '%.2f' "$(mr ratio_roundtrip)")× | ≤ 1.2× | $(check "$(mr ratio_roundtrip)" "<=" 1.2) |
@@ -331,6 +412,13 @@ How each number is made:
 * W2: `w1_driver --concurrency 10 --objects 100000` against a second mock with `--latency-ms 50`.
 * W3: `mobject-sync --concurrency 4 --max-calls-per-20s 0` on generated JSONL files; peak RSS
   from `/usr/bin/time -v`.
+* W2 via mobject-sync: the same 100,000 objects as JSONL lines, `mobject-sync --operation UPSERT
+  --concurrency 10 --max-calls-per-20s 0 --report FILE` against a mock with `--latency-ms 50
+  --rate-limit 0`: what the tool adds to the SDK's W2.
+* W5: `mobject-sync --operation UPSERT --concurrency 4` (default limits) of 25,000 Opportunity
+  lines against a mock with its defaults (`--rate-limit 100`, 20 s window, `--concurrency-limit
+  10`); one run. Ideal = floor((250 - 1) / 100) x 20 s (the 201st call cannot be counted before
+  40 s) + the wall time of a one-call job; faults from the mock's `--dump` counters.
 * Micro: `bench/micro_bench` (Google Benchmark), in-memory I/O; the SDK's parse time is its
   round trip minus its request path.
 * W1 canned responder: `bench/canned_server` reads each request (head and Content-Length body)

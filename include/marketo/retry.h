@@ -7,8 +7,8 @@
 ///
 /// Every connection built by MakeMObjectConnection() runs each call through one retry loop
 /// configured by ClientOptions::retry. **Retries are on by default**: up to 4 retries (5
-/// attempts), exponential backoff from 500 ms doubling up to 30 s with full jitter, at least 20 s
-/// after a rate-limit fault (20023), all within a 2 minute budget per call. Set
+/// attempts), exponential backoff from 500 ms doubling up to 30 s with full jitter, a wait for the
+/// rate window to pass after a rate-limit fault (20023), all within a 2 minute budget per call. Set
 /// RetryPolicy::max_retries to 0 to turn retrying off.
 ///
 /// Each attempt is a complete new request with a freshly computed AuthenticationHeader
@@ -20,8 +20,11 @@
 ///   connection closed mid-response), kDeadlineExceeded (connect, send or receive timeout),
 ///   kHttpError 408, 429, 502, 503 and 504 without a SOAP fault, and Marketo 10001 and 20011
 ///   (internal error) and 20024 (concurrency limit).
-/// - kRateLimited, retried after RetryPolicy::rate_limit_delay (20 s) plus the backoff delay:
-///   Marketo 20023 (more than 100 calls in 20 s).
+/// - kRateLimited, Marketo 20023 (more than 100 calls in 20 s): when the connection's limiter
+///   has a rate limit (the default, limits.h), the retry waits in the limiter for the server's
+///   window to pass (LimitOptions::window + margin after the fault) and the loop adds no delay;
+///   with the rate limit off, it is retried after RetryPolicy::rate_limit_delay (20 s) plus the
+///   backoff delay.
 /// - kRequestExpired, retried once after RetryPolicy::expired_retry_delay (1 s) with a new
 ///   timestamp and signature: Marketo 20016.
 /// - kDailyQuotaExhausted, never retried: Marketo 20015 (the status says "daily API request
@@ -92,8 +95,8 @@ struct BackoffPolicy {
 
 /// Retry settings of a connection (ClientOptions::retry). A plain value type; copy freely.
 ///
-/// The defaults respect Marketo's limits: five attempts at most, and a wait of at least 20 s
-/// (the whole rate window) after "Rate Limit Exceeded" (20023).
+/// The defaults respect Marketo's limits: five attempts at most, and a wait of at least the whole
+/// 20 s rate window after "Rate Limit Exceeded" (20023), in the limiter or here.
 struct RetryPolicy {
   /// Attempts after the first one; 0 (or less) disables retrying. Default 4 (5 attempts in
   /// total).
@@ -101,7 +104,8 @@ struct RetryPolicy {
   /// Delay schedule between attempts.
   BackoffPolicy backoff;
   /// Extra wait added to the backoff delay after a 20023 "Rate Limit Exceeded" fault, so the
-  /// next attempt falls into a new 20 s rate window. Default 20 s.
+  /// next attempt falls into a new 20 s rate window. Only used when the client-side rate limit
+  /// is off (LimitOptions::max_calls_per_window == 0); otherwise the limiter waits. Default 20 s.
   std::chrono::milliseconds rate_limit_delay{20000};
   /// Wait before re-sending a request rejected with 20016 "Request Expired" (instead of the
   /// backoff delay). The retry carries a new timestamp and signature; timestamps have seconds
@@ -165,7 +169,7 @@ enum class RetryClass {
   kPermanent,
   /// Retried after an exponential backoff delay.
   kTransient,
-  /// Marketo 20023: retried after RetryPolicy::rate_limit_delay plus the backoff delay.
+  /// Marketo 20023: the limiter waits for the window (or rate_limit_delay plus the backoff).
   kRateLimited,
   /// Marketo 20016: retried after RetryPolicy::expired_retry_delay with a new timestamp and
   /// signature, but only once per call (a second 20016 means the local clock is wrong and is

@@ -57,7 +57,8 @@ struct ServerContext {
         campaigns(store, stats),
         lists(store, stats, std::chrono::milliseconds(o.import_ms)),
         faults(o.faults, o.seed),
-        rate(o.rate_limit, std::chrono::seconds(20)),
+        latency(o.latency_ms, o.latency_jitter_ms, o.seed),
+        rate(o.rate_limit, std::chrono::milliseconds(o.rate_window_ms)),
         quota(o.daily_quota),
         concurrency(o.concurrency_limit) {
     SeedBulkLeads(store, o.seed_leads);
@@ -73,6 +74,7 @@ struct ServerContext {
   CampaignOps campaigns;
   ListOps lists;
   FaultInjector faults;
+  Latency latency;
   RateLimiter rate;
   DailyQuota quota;
   ConcurrencyGauge concurrency;

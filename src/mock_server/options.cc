@@ -30,6 +30,10 @@ constexpr IntFlag kIntFlags[] = {
     {"--port", 0, 65535, [](Options* o, long long n) { o->port = static_cast<int>(n); }},
     {"--latency-ms", 0, 600000,
      [](Options* o, long long n) { o->latency_ms = static_cast<int>(n); }},
+    {"--latency-jitter-ms", 0, 600000,
+     [](Options* o, long long n) { o->latency_jitter_ms = static_cast<int>(n); }},
+    {"--rate-window-ms", 1, 3600000,
+     [](Options* o, long long n) { o->rate_window_ms = static_cast<int>(n); }},
     {"--max-skew-s", 0, INT_MAX,
      [](Options* o, long long n) { o->max_skew_s = static_cast<int>(n); }},
     {"--rate-limit", 0, INT_MAX,
@@ -150,14 +154,17 @@ constexpr char kHelpRest[] = R"(;
                          hold the private key
   --tls-key PEM          private key (default: read from --tls-cert)
   --latency-ms N         delay every answer by N ms (default 0)
+  --latency-jitter-ms J  and by a further uniform 0..J ms per call (default 0; --seed
+                         makes the sequence repeatable)
   --max-skew-s N         accepted |now - requestTimestamp| in seconds, past and future
                          (default 900); outside -> fault 20016
   --rate-limit N         more than N calls in a sliding 20 s -> fault 20023 (default 100,
-                         0 = off)
+                         0 = off); a call is counted when its latency has passed
+  --rate-window-ms W     length of that sliding window (default 20000)
   --concurrency-limit N  more than N calls in flight -> fault 20024 (default 10, 0 = off)
   --daily-quota N        calls after the first N -> fault 20015 (default 0 = off)
   --fault SPEC           inject a fault; repeatable, the first spec that fires wins
-  --seed N               seed for rate= faults (deterministic runs)
+  --seed N               seed for rate= faults and latency jitter (deterministic runs)
   --dump FILE.json       on shutdown write every stored object and the call/fault/
                          object counters as JSON
   --hang-s N             how long kind=hang holds a call (default 120; ends on shutdown)

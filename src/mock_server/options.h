@@ -26,8 +26,10 @@ struct Options {
   std::string tls_cert;
   std::string tls_key;
   int latency_ms = 0;
+  int latency_jitter_ms = 0;  // each answer waits latency_ms + uniform [0, this] more
   int max_skew_s = 900;
-  int rate_limit = 100;           // calls per sliding 20 s; 0 = off
+  int rate_limit = 100;           // calls per sliding rate_window_ms; 0 = off
+  int rate_window_ms = 20000;     // Marketo's 20 s; smaller for fast tests
   int concurrency_limit = 10;     // concurrent calls; 0 = off
   std::uint64_t daily_quota = 0;  // 0 = off
   std::vector<FaultSpec> faults;

@@ -28,6 +28,25 @@ TEST(LimitsTest, RateLimitIs20023) {
   EXPECT_EQ(Text(rs[3].body, "faultstring"), "20023 - Rate Limit Exceeded");
 }
 
+TEST(LimitsTest, RateWindowMsSetsTheSlidingWindow) {
+  // Two calls per 1.5 s: the third is refused; once the window has passed, calls are admitted.
+  MockServerProcess server({"--rate-limit", "2", "--rate-window-ms", "1500"});
+  std::vector<HttpResponse> rs;
+  for (int i = 0; i < 3; ++i) rs.push_back(Call(server, "listMObjects", kListBody));
+  EXPECT_EQ(Codes(rs), (std::vector<std::string>{"ok", "ok", "20023"}));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));
+  EXPECT_EQ(Call(server, "listMObjects", kListBody).status, 200);
+}
+
+TEST(LimitsTest, LatencyWithJitterIsAtLeastTheBase) {
+  MockServerProcess server({"--latency-ms", "100", "--latency-jitter-ms", "200", "--seed", "1"});
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(Call(server, "listMObjects", kListBody).status, 200);
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
+  }
+}
+
 TEST(LimitsTest, ConcurrencyLimitIs20024) {
   MockServerProcess server({"--concurrency-limit", "1", "--latency-ms", "1500"});
   auto first =

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -36,6 +37,7 @@ LimitOptions Fake(FakeTime& t, std::size_t per_window, std::size_t in_flight) {
   LimitOptions o;
   o.max_calls_per_window = per_window;
   o.max_in_flight = in_flight;
+  o.margin = Ms(0);
   o.clock = t.Clock();
   o.sleeper = t.Sleeper();
   return o;
@@ -45,6 +47,7 @@ TEST(CallLimiterTest, DefaultsAreMarketosLimits) {
   LimitOptions o;
   EXPECT_EQ(o.max_calls_per_window, 100u);
   EXPECT_EQ(o.window, Ms(20000));
+  EXPECT_EQ(o.margin, Ms(250));
   EXPECT_EQ(o.max_in_flight, 10u);
   EXPECT_EQ(o.max_wait, Ms(120000));
 }
@@ -62,24 +65,92 @@ TEST(CallLimiterTest, RateWindowDelaysTheCallAfterTheNth) {
   EXPECT_THAT(t.sleeps(), ElementsAre(Ms(20000), Ms(20000)));
 }
 
-TEST(CallLimiterTest, SlidingWindowNeverHoldsMoreThanNStarts) {
-  // Calls arrive at random fake times; every 20 s window must contain at most N starts.
+TEST(CallLimiterTest, SlotIsHeldUntilWindowPlusMarginAfterTheResponse) {
+  FakeTime t;
+  auto o = Fake(t, 2, 0);
+  o.margin = Ms(500);
+  CallLimiter limiter(o);
+  ASSERT_TRUE(limiter.Acquire("op").ok());  // A: 0 .. 3 s
+  t.Advance(Ms(3000));
+  limiter.Release();
+  ASSERT_TRUE(limiter.Acquire("op").ok());  // B: 3 s .. 4 s
+  t.Advance(Ms(1000));
+  limiter.Release();
+  ASSERT_TRUE(limiter.Acquire("op").ok());  // C: A's slot frees at 3 s + 20 s + 0.5 s
+  EXPECT_EQ(t.elapsed(), Ms(23500));
+  limiter.Release();
+  ASSERT_TRUE(limiter.Acquire("op").ok());  // D: B's slot, 4 s + 20.5 s
+  EXPECT_EQ(t.elapsed(), Ms(24500));
+  EXPECT_THAT(t.sleeps(), ElementsAre(Ms(19500), Ms(1000)));
+}
+
+TEST(CallLimiterTest, ServerNeverCountsMoreThanNInAWindow) {
+  // Random gaps and latencies; the server counts each call at a random moment between its start
+  // and its response, as Marketo counts on arrival. Any N+1 such moments span a window.
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
     FakeTime t;
     const std::size_t n = 1 + seed % 7;
     CallLimiter limiter(Fake(t, n, 0));
     std::mt19937_64 rng(seed);
-    std::vector<Ms> starts;
+    std::vector<Ms> counted;
     for (int i = 0; i < 200; ++i) {
       t.Advance(Ms(rng() % 6000));
       ASSERT_TRUE(limiter.Acquire("op").ok());
-      starts.push_back(t.elapsed());
+      const Ms latency(rng() % 4000);
+      counted.push_back(t.elapsed() + Ms(static_cast<long>(rng() % (latency.count() + 1))));
+      t.Advance(latency);
       limiter.Release();
     }
-    for (std::size_t i = 0; i + n < starts.size(); ++i) {
-      EXPECT_GE(starts[i + n] - starts[i], Ms(20000)) << "seed " << seed << " i " << i;
+    std::sort(counted.begin(), counted.end());
+    for (std::size_t i = 0; i + n < counted.size(); ++i) {
+      EXPECT_GE(counted[i + n] - counted[i], Ms(20000)) << "seed " << seed << " i " << i;
     }
   }
+}
+
+TEST(CallLimiterTest, RateLimitFaultHoldsEveryFreeSlotForAWindow) {
+  FakeTime t;
+  auto o = Fake(t, 3, 0);
+  o.margin = Ms(100);
+  CallLimiter limiter(o);
+  ASSERT_TRUE(limiter.Acquire("op").ok());
+  t.Advance(Ms(1000));
+  limiter.OnRateLimitFault();  // 2 slots were free: the server's window is full anyway
+  limiter.Release();
+  ASSERT_TRUE(limiter.Acquire("op").ok());
+  EXPECT_EQ(t.elapsed(), Ms(1000 + 20100));
+  EXPECT_THAT(t.sleeps(), ElementsAre(Ms(20100)));
+}
+
+TEST(CallLimiterTest, WhenEverySlotIsRunningTheNextWaitsForARelease) {
+  FakeTime t;
+  CallLimiter limiter(Fake(t, 1, 0));
+  ASSERT_TRUE(limiter.Acquire("op").ok());
+  std::atomic<bool> second_started{false};
+  std::thread second([&] {
+    EXPECT_TRUE(limiter.Acquire("op").ok());
+    second_started = true;
+  });
+  std::this_thread::sleep_for(Ms(5));
+  EXPECT_FALSE(second_started.load());
+  t.Advance(Ms(700));
+  limiter.Release();  // the slot frees at 0.7 s + 20 s
+  second.join();
+  EXPECT_EQ(t.elapsed(), Ms(20700));
+  EXPECT_THAT(t.sleeps(), ElementsAre(Ms(20000)));
+}
+
+TEST(CallLimiterTest, RunningSlotsLongerThanMaxWaitFail) {
+  FakeTime t;
+  auto o = Fake(t, 1, 0);
+  o.max_wait = Ms(5);  // real time while the free time is unknown
+  CallLimiter limiter(o);
+  ASSERT_TRUE(limiter.Acquire("op").ok());
+  auto s = limiter.Acquire("getMObjects");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_THAT(s.message(), HasSubstr("no rate slot"));
+  EXPECT_EQ(limiter.in_flight(), 1u);
 }
 
 TEST(CallLimiterTest, ZeroMeansUnlimited) {
@@ -185,6 +256,7 @@ TEST(CallLimiterTest, RetriesPassThroughTheLimiterAgain) {
   ClientOptions o;
   t.Install(o);
   o.limits.max_calls_per_window = 2;
+  o.limits.margin = Ms(0);
   o.retry.backoff.jitter = marketo::Jitter::kNone;
   auto fake = std::make_shared<FakeConnection>();
   fake->Script({marketo_test::Fault(10001)});
@@ -209,6 +281,21 @@ TEST(CallLimiterTest, LimiterTimeoutIsNotRetried) {
   EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(fake->calls(), 1);
   EXPECT_TRUE(t.sleeps().empty());
+}
+
+TEST(CallLimiterTest, RateLimitFaultIsRetriedWhenTheWindowFreesNotAfterABackoff) {
+  FakeTime t;
+  ClientOptions o;
+  t.Install(o);
+  o.limits.max_calls_per_window = 5;
+  o.retry.backoff.jitter = marketo::Jitter::kNone;
+  auto fake = std::make_shared<FakeConnection>();
+  fake->Script({marketo_test::Fault(20023)});
+  MObjectClient client(marketo::internal::MakeConnectionStack(o, fake));
+  ASSERT_TRUE(client.List().ok());
+  EXPECT_EQ(fake->calls(), 2);
+  // Only the limiter's wait (window + margin), no rate_limit_delay or backoff on top.
+  EXPECT_THAT(t.sleeps(), ElementsAre(Ms(20250)));
 }
 
 }  // namespace

@@ -189,8 +189,9 @@ TEST_F(RetryWireTest, UpdateByIdIsRetriedOnRateLimit) {
   auto r = Client().Sync(objects, SyncOperation::kUpdate);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(wire_->requests.size(), 2u);
-  EXPECT_THAT(time_.sleeps(), ElementsAre(Ms(20500)));
-  // The retry is a new request: newly signed after the 20.5 s wait.
+  // The limiter holds every slot for window + margin (20 s + 250 ms) after the fault.
+  EXPECT_THAT(time_.sleeps(), ElementsAre(Ms(20250)));
+  // The retry is a new request: newly signed after the wait.
   EXPECT_NE(Element(wire_->requests[0], "requestTimestamp"),
             Element(wire_->requests[1], "requestTimestamp"));
 }

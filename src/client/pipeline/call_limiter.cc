@@ -11,13 +11,16 @@ namespace {
 
 constexpr std::chrono::milliseconds kMaxWaitCap = std::chrono::hours(24);
 
+std::chrono::milliseconds NonNegative(std::chrono::milliseconds d) {
+  return std::max(d, std::chrono::milliseconds(0));
+}
+
 }  // namespace
 
 CallLimiter::CallLimiter(LimitOptions options)
     : options_(std::move(options)),
-      max_wait_(std::clamp(options_.max_wait, std::chrono::milliseconds(0), kMaxWaitCap)) {
-  if (options_.window < std::chrono::milliseconds(0)) options_.window = {};
-}
+      max_wait_(std::clamp(options_.max_wait, std::chrono::milliseconds(0), kMaxWaitCap)),
+      hold_(NonNegative(options_.window) + NonNegative(options_.margin)) {}
 
 CallLimiter::TimePoint CallLimiter::Now() const {
   return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
@@ -32,30 +35,42 @@ Status CallLimiter::TooLong(const char* op, const char* what) const {
                 std::move(info));
 }
 
+bool CallLimiter::InFlightFree() const {
+  return options_.max_in_flight == 0 || in_flight_ < options_.max_in_flight;
+}
+
+// Some slot is free or frees at a known time (its holder has ended).
+bool CallLimiter::RateSlotKnown() const {
+  return options_.max_calls_per_window == 0 || running_ < options_.max_calls_per_window;
+}
+
+CallLimiter::TimePoint CallLimiter::NextStart(TimePoint now) {
+  while (!ended_.empty() && ended_.front() <= now) ended_.pop_front();
+  if (running_ + ended_.size() < options_.max_calls_per_window) return now;
+  return ended_.front();  // non-empty: RateSlotKnown() held
+}
+
+void CallLimiter::TakeRateSlot() {
+  if (running_ + ended_.size() >= options_.max_calls_per_window) ended_.pop_front();
+  ++running_;
+}
+
 Status CallLimiter::Acquire(const char* op) {
   std::chrono::milliseconds wait{0};
   {
     std::unique_lock<std::mutex> lock(mu_);
-    if (options_.max_in_flight > 0) {
-      if (!cv_.wait_for(lock, max_wait_, [this] { return in_flight_ < options_.max_in_flight; })) {
-        return TooLong(op, "in-flight slot");
-      }
-    }
+    const bool ready =
+        cv_.wait_for(lock, max_wait_, [this] { return InFlightFree() && RateSlotKnown(); });
+    if (!ready) return TooLong(op, InFlightFree() ? "rate slot" : "in-flight slot");
     if (options_.max_calls_per_window > 0) {
       const TimePoint now = Now();
-      TimePoint start = now;
-      if (starts_.size() >= options_.max_calls_per_window) {
-        start = std::max(now,
-                         starts_[starts_.size() - options_.max_calls_per_window] + options_.window);
-      }
       // Round up: sleeping a little longer than needed never breaks the window.
-      wait = std::chrono::ceil<std::chrono::milliseconds>(start - now);
+      wait = std::chrono::ceil<std::chrono::milliseconds>(NextStart(now) - now);
       if (wait > max_wait_) {
-        cv_.notify_one();  // we did not take the in-flight slot; let the next waiter check
+        cv_.notify_all();  // we took nothing; let the next waiter check
         return TooLong(op, "rate slot");
       }
-      starts_.push_back(start);
-      while (starts_.size() > options_.max_calls_per_window) starts_.pop_front();
+      TakeRateSlot();
     }
     ++in_flight_;
   }
@@ -73,8 +88,20 @@ void CallLimiter::Release() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (in_flight_ > 0) --in_flight_;
+    if (options_.max_calls_per_window > 0 && running_ > 0) {
+      --running_;
+      ended_.push_back(Now() + hold_);
+    }
   }
-  cv_.notify_one();
+  cv_.notify_all();
+}
+
+void CallLimiter::OnRateLimitFault() {
+  const std::size_t n = options_.max_calls_per_window;
+  if (n == 0) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  const TimePoint until = Now() + hold_;
+  ended_.assign(n > running_ ? n - running_ : 0, until);
 }
 
 std::size_t CallLimiter::in_flight() const {

@@ -1,5 +1,7 @@
 #include "pipeline/call_pipeline.h"
 
+#include <algorithm>
+#include <chrono>
 #include <functional>
 
 namespace marketo {
@@ -18,10 +20,18 @@ class LimiterSlot {
   CallLimiter& limiter_;
 };
 
+// How long the limiter holds its slots after a 20023; 0 when it has no rate limit.
+std::chrono::milliseconds LimiterRateWait(const LimitOptions& limits) {
+  if (limits.max_calls_per_window == 0) return std::chrono::milliseconds(0);
+  return std::max(limits.window, std::chrono::milliseconds(1)) +
+         std::max(limits.margin, std::chrono::milliseconds(0));
+}
+
 }  // namespace
 
 CallPipeline::CallPipeline(const ClientOptions& options)
-    : idempotency_(options.retry.idempotency), retry_(options.retry) {
+    : idempotency_(options.retry.idempotency),
+      retry_(options.retry, LimiterRateWait(options.limits)) {
   if (options.limits.max_calls_per_window > 0 || options.limits.max_in_flight > 0) {
     limiter_ = std::make_unique<CallLimiter>(options.limits);
   }
@@ -35,7 +45,9 @@ Status CallPipeline::RunAttempts(const CallDescription& call, const char* mode,
     if (limiter_ == nullptr) return attempt();
     if (Status s = limiter_->Acquire(name); !s.ok()) return s;
     LimiterSlot slot(*limiter_);
-    return attempt();
+    Status status = attempt();
+    if (ClassifyForRetry(status) == RetryClass::kRateLimited) limiter_->OnRateLimitFault();
+    return status;
   };
   // std::ref: the std::function then stores a pointer, not a copy of the captures.
   return retry_.Run(idempotency, CallLabel{name, mode}, std::ref(limited));

@@ -29,7 +29,8 @@ std::string CallLabel::ToString() const {
   return s;
 }
 
-RetryLoop::RetryLoop(RetryPolicy policy) : policy_(std::move(policy)) {
+RetryLoop::RetryLoop(RetryPolicy policy, std::chrono::milliseconds limiter_rate_wait)
+    : policy_(std::move(policy)), limiter_rate_wait_(limiter_rate_wait) {
   seeds_.seed(policy_.random_seed ? *policy_.random_seed : std::random_device{}());
 }
 
@@ -74,7 +75,10 @@ Status RetryLoop::Run(Idempotency idempotency, const CallLabel& label,
       return Finish(status, progress.attempts, progress.reached_any, *note);
     }
     const std::chrono::milliseconds delay = NextDelay(retry_class, progress);
-    if (Now() - progress.start + delay > policy_.max_total_time) {
+    const bool limiter_waits =
+        retry_class == RetryClass::kRateLimited && limiter_rate_wait_.count() > 0;
+    if (Now() - progress.start + (limiter_waits ? limiter_rate_wait_ : delay) >
+        policy_.max_total_time) {
       return Finish(status, progress.attempts, progress.reached_any,
                     "the next retry would exceed the retry budget of " +
                         std::to_string(policy_.max_total_time.count()) + " ms");
@@ -109,6 +113,9 @@ std::chrono::milliseconds RetryLoop::NextDelay(RetryClass retry_class, Progress&
     // The next attempt is signed afresh by the transport; the pause makes its timestamp
     // (seconds precision) differ from the rejected one.
     return std::max(policy_.expired_retry_delay, std::chrono::milliseconds(0));
+  }
+  if (retry_class == RetryClass::kRateLimited && limiter_rate_wait_.count() > 0) {
+    return std::chrono::milliseconds(0);  // the limiter waits for the server's window
   }
   if (!progress.backoff) progress.backoff.emplace(policy_.backoff, NextSeed());
   std::chrono::milliseconds delay = progress.backoff->NextDelay();

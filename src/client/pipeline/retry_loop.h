@@ -29,7 +29,11 @@ struct CallLabel {
 // Thread-safe; one instance serves every call of a connection.
 class RetryLoop {
  public:
-  explicit RetryLoop(RetryPolicy policy);
+  // `limiter_rate_wait` > 0: a limiter before every attempt waits about that long after a 20023
+  // (CallLimiter::OnRateLimitFault), so the loop adds no delay of its own then; it only checks
+  // the budget against that wait. 0: the loop waits rate_limit_delay plus the backoff.
+  explicit RetryLoop(RetryPolicy policy,
+                     std::chrono::milliseconds limiter_rate_wait = std::chrono::milliseconds(0));
   RetryLoop(const RetryLoop&) = delete;
   RetryLoop& operator=(const RetryLoop&) = delete;
 
@@ -62,6 +66,7 @@ class RetryLoop {
   std::chrono::milliseconds NextDelay(RetryClass retry_class, Progress& progress);
 
   RetryPolicy policy_;
+  std::chrono::milliseconds limiter_rate_wait_;
   std::mutex mu_;
   std::mt19937_64 seeds_;  // guarded by mu_
 };

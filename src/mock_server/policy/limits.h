@@ -1,4 +1,4 @@
-// Marketo's request limits: rate per sliding 20 s, concurrency, daily quota.
+// Marketo's request limits: rate per sliding 20 s, concurrency, daily quota; answer latency.
 // Protocol: docs/protocol.md, "Limits".
 #ifndef MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
 #define MARKETO_MOCK_SERVER_POLICY_LIMITS_H_
@@ -8,8 +8,23 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <optional>
+#include <random>
 
 namespace mock {
+
+// How long each answer is delayed: base plus a uniform jitter from a seeded generator.
+class Latency {
+ public:
+  Latency(int base_ms, int jitter_ms, std::optional<std::uint64_t> seed)
+      : base_(base_ms), jitter_(jitter_ms), rng_(seed ? *seed : std::random_device{}()) {}
+  std::chrono::milliseconds Next();
+
+ private:
+  int base_, jitter_;
+  std::mutex mu_;
+  std::mt19937_64 rng_;
+};
 
 class RateLimiter {
  public:

@@ -84,7 +84,7 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
   ctx_->stats.CountCall(op);
   ConcurrencyGauge::InFlight in_flight(ctx_->concurrency);
   const Options& o = ctx_->options;
-  if (o.latency_ms > 0) ctx_->shutdown.SleepFor(std::chrono::milliseconds(o.latency_ms));
+  if (const auto delay = ctx_->latency.Next(); delay.count() > 0) ctx_->shutdown.SleepFor(delay);
 
   const FaultDecision d = ctx_->faults.Decide(op);
   if (d.fire) ctx_->stats.CountInjected(d.label);
@@ -110,8 +110,9 @@ int MockService::Handle(const char* op, const std::function<void()>& body) {
                  "Daily request limit of " + std::to_string(o.daily_quota) + " calls exceeded");
   }
   if (!ctx_->rate.Admit(RateLimiter::Clock::now())) {
-    return Fault(error_codes::kRateLimitExceeded, "Rate limit of " + std::to_string(o.rate_limit) +
-                                                      " calls per 20 seconds exceeded");
+    return Fault(error_codes::kRateLimitExceeded,
+                 "Rate limit of " + std::to_string(o.rate_limit) + " calls per " +
+                     std::to_string(o.rate_window_ms) + " ms exceeded");
   }
   if (in_flight.over_limit()) {
     return Fault(error_codes::kConcurrencyLimitExceeded,
