@@ -58,7 +58,7 @@ class SoapConnectionTest : public ::testing::Test {
   MObjectClient Client() { return Client(Options()); }
 
   std::shared_ptr<FakeWire> wire_ = std::make_shared<FakeWire>();
-  long long tick_ = 0;
+  std::atomic<long long> tick_{0};  // the clock is called from every thread of a shared client
 };
 
 std::string SyncResponse(const std::string& statuses) {
