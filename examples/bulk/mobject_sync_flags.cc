@@ -10,9 +10,10 @@ namespace {
 constexpr const char* kFooter =
     "\n"
     "Transient failures (connection errors, timeouts, HTTP 502/503/504, Marketo 10001, 20011,\n"
-    "20016, 20023, 20024) are retried with jittered exponential backoff. An INSERT (or a\n"
-    "keyless UPSERT) is retried only when the request provably was not executed, so a lost\n"
-    "response never creates duplicates.\n"
+    "20016, 20024) are retried with jittered exponential backoff; a rate-limit fault (20023)\n"
+    "waits for a free slot of the client's rate window (backoff with --max-calls-per-20s 0).\n"
+    "An INSERT (or a keyless UPSERT) is retried only when the request provably was not\n"
+    "executed, so a lost response never creates duplicates.\n"
     "\n"
     "Endpoint and credentials default to MARKETO_SOAP_ENDPOINT, MARKETO_USER_ID and\n"
     "MARKETO_ENCRYPTION_KEY. One JSON object per input line, e.g.\n"
