@@ -92,11 +92,11 @@ class ThreadCount {
     ++n_;
     return true;
   }
+  // Notifies under the lock: once WaitZero sees zero, RunServer destroys this object, so the
+  // last thread must be done with cv_ before the waiter can take the mutex (TSan found it).
   void Done() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      --n_;
-    }
+    std::lock_guard<std::mutex> lock(mu_);
+    --n_;
     cv_.notify_all();
   }
   bool WaitZero(std::chrono::seconds timeout) {
