@@ -66,6 +66,9 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
     "$tool" --operation INSERT --dry-run "$@"
 }
 read -r _ base < <(peak --input "$in" --report "$work/base.csv")
+# Under AddressSanitizer freed memory waits in a quarantine, so RSS says nothing about what the
+# tool holds there: the bound is checked by the normal build; the rows are checked in both.
+if ldd "$tool" | grep -q libasan; then base=$((1 << 40)); fi
 limit=$((base + 16384))  # the old tool held all of either input below: 60 MB and more over base
 # One 30 MB line between two good ones: rejected by length, never held.
 {
