@@ -21,6 +21,7 @@
 #   W2t W2 through the tool: mobject-sync --concurrency 10 --max-calls-per-20s 0, JSONL in, CSV
 #       report out, against a mock with --latency-ms 50 --rate-limit 0; ideal 5 s.
 #   Micro  bench/micro_bench (Google Benchmark): SDK vs bare generated gSOAP code, in memory.
+# The workloads' functions are in scripts/bench/ (lib, quota, client_cost, export, results).
 # Every number is the median of BENCH_RUNS runs (default 5), the drivers interleaved per run;
 # micro-benchmarks: median of 2 x BENCH_RUNS repetitions in random order.
 #
@@ -82,82 +83,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_mock NAME ARGS...: starts a mock, sets $url
-start_mock() {
-  local name=$1; shift
-  "$mock_bin" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
-  mock_pids+=($!)
-  for _ in $(seq 100); do
-    url=$(sed -n 's/^listening on //p' "$tmp/$name.out" | head -1)
-    [ -n "$url" ] && return 0
-    sleep 0.05
-  done
-  echo "bench: mock $name did not start: $(cat "$tmp/$name.err")" >&2; exit 1
-}
-
-kv() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
-fmt_int() { awk -v x="$1" 'BEGIN {s = sprintf("%.0f", x); n = length(s); o = ""; for (i = 1; i <= n; i++) {o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o ","} print o}'; }
-check() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "**missed**"}'; }
-
-# ---- W5: a bulk job against the quota --------------------------------------------------------
-# Ideal: the server admits 100 calls per sliding 20 s, so call k cannot be counted before
-# floor((k - 1) / 100) x 20 s after the first; the job's minimum is that for its last call plus
-# the time of a one-call job (process start, one 100-object call), measured on its own mock.
-w5_objects=25000
-run_w5() {
-  local calls t0 t1 pid
-  awk -v n="$w5_objects" 'BEGIN {for (i = 0; i < n; i++) printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"W5 %d\",\"Amount\":\"10.00\"}}\n", 50 + i % 30, i}' >"$tmp/w5.jsonl"
-  head -100 "$tmp/w5.jsonl" >"$tmp/w5.one.jsonl"
-  w5_sync() { "$sync_bin" --endpoint "$url" --user-id "$user" --encryption-key "$key" \
-    --operation UPSERT --input "$1" --concurrency 4 >"$tmp/w5.out" 2>&1; }
-  start_mock w5one
-  t0=$(date +%s.%N); w5_sync "$tmp/w5.one.jsonl"; t1=$(date +%s.%N)
-  w5_one=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
-  start_mock w5 --dump "$tmp/w5.json"
-  pid=${mock_pids[${#mock_pids[@]}-1]}
-  t0=$(date +%s.%N); w5_sync "$tmp/w5.jsonl" || true; t1=$(date +%s.%N)
-  w5_wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  calls=$(( (w5_objects + 99) / 100 ))
-  w5_ideal=$(awk -v c="$calls" -v l="$w5_one" 'BEGIN {printf "%.2f", int((c - 1) / 100) * 20 + l}')
-  w5_fault() { sed -n 's/.*"faults": {\([^}]*\)}.*/\1/p' "$tmp/w5.json" | tr ',' '\n' | sed -n "s/.*\"$1\": *//p" | awk '{s += $1} END {print s + 0}'; }
-  w5_20023=$(w5_fault 20023); w5_20024=$(w5_fault 20024)
-  echo "bench: W5 wall $w5_wall s, ideal $w5_ideal s (one call $w5_one s), 20023 x $w5_20023, 20024 x $w5_20024; $(tail -1 "$tmp/w5.out")" >&2
-  rm -f "$tmp/w5.jsonl" "$tmp/w5.one.jsonl"
-}
-w5_rows() {
-  local r faults
-  r=$(ratio "$w5_wall" "$w5_ideal")
-  faults=$((w5_20023 + w5_20024))
-  echo "| W5, mock's limits | mobject-sync UPSERT, $(fmt_int "$w5_objects") objects, concurrency 4 (s) | $w5_wall | ideal $w5_ideal | |"
-  echo "| W5, mock's limits | wall / ideal | ${r}× | ≤ 1.05× | $(check "$r" "<=" 1.05) |"
-  echo "| W5, mock's limits | 20023 / 20024 answers | $w5_20023 / $w5_20024 | 0 | $(check "$faults" "<=" 0) |"
-}
-
-# ---- W2t: W2 through mobject-sync ----------------------------------------------------------------
-run_w2tool() {
-  local run t0 t1
-  awk 'BEGIN {for (i = 0; i < 100000; i++) printf "{\"type\":\"Opportunity\",\"id\":%d,\"attributes\":{\"Name\":\"W2 %d\",\"Amount\":\"10.00\"}}\n", 50 + i % 30, i}' >"$tmp/w2t.jsonl"
-  start_mock w2t --rate-limit 0 --latency-ms 50
-  for run in $(seq "$runs"); do
-    t0=$(date +%s.%N)
-    "$sync_bin" --endpoint "$url" --user-id "$user" --encryption-key "$key" --operation UPSERT \
-      --input "$tmp/w2t.jsonl" --report "$tmp/w2t.csv" --concurrency 10 --max-calls-per-20s 0 \
-      >"$tmp/w2t.out" 2>&1 || true
-    t1=$(date +%s.%N)
-    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", b - a}' >>"$tmp/w2t"
-    echo "bench: W2t run $run: $(tail -1 "$tmp/w2t") s; $(tail -1 "$tmp/w2t.out")" >&2
-  done
-  rm -f "$tmp/w2t.jsonl" "$tmp/w2t.csv"
-}
-w2tool_rows() {
-  local w r
-  w=$(median <"$tmp/w2t"); r=$(ratio "$w" 5)
-  echo "| W2 via mobject-sync | 100,000 objects, concurrency 10, JSONL in, CSV out (s) | $(printf '%.2f' "$w") | ideal 5.00 | |"
-  echo "| W2 via mobject-sync | wall / ideal | ${r}× | ≤ 1.10× | $(check "$r" "<=" 1.10) |"
-}
+for part in lib quota client_cost export results; do
+  # shellcheck source=/dev/null
+  . "scripts/bench/$part.sh"
+done
 
 if [ "$mode" != all ]; then
   "run_$mode"
@@ -173,31 +102,7 @@ start_mock slow --rate-limit 0 --concurrency-limit 0 --latency-ms 50
 slow_url=$url
 echo "bench: mocks at $fast_url and $slow_url (latency 50 ms)" >&2
 
-# ---- W1 ------------------------------------------------------------------------------------
-# w1_once DRIVER CONCURRENCY -> objects/s (sum over processes for PHP/zeep)
-w1_once() {
-  local driver=$1 conc=$2 out start_at
-  case $driver in
-    sdk) "$w1_bin" --endpoint "$fast_url" --concurrency "$conc" --seconds "$w1_seconds" | kv objects_per_s ;;
-    raw) "$raw_bin" --endpoint "$fast_url" --concurrency "$conc" --seconds "$w1_seconds" | kv objects_per_s ;;
-    php|zeep)
-      # One process per unit of concurrency; all measure the same wall-clock window, which starts
-      # after their (unmeasured) WSDL loading and warm-up call.
-      start_at=$(awk -v t="$(date +%s.%N)" 'BEGIN {printf "%.3f", t + 2.5}')
-      local pids=() i
-      for i in $(seq "$conc"); do
-        if [ "$driver" = php ]; then
-          php bench/php_driver.php "$wsdl" "$fast_url" "$user" "$key" "$w1_seconds" "$start_at" >"$tmp/$driver.$i" &
-        else
-          /usr/bin/python3 bench/zeep_driver.py "$wsdl" "$fast_url" "$user" "$key" "$w1_seconds" "$start_at" >"$tmp/$driver.$i" &
-        fi
-        pids+=($!)
-      done
-      for p in "${pids[@]}"; do wait "$p"; done
-      for i in $(seq "$conc"); do kv objects_per_s <"$tmp/$driver.$i"; done | awk '{s += $1} END {print s}' ;;
-  esac
-}
-
+# ---- W1 (w1_once: scripts/bench/client_cost.sh) ----------------------------------------------
 for run in $(seq "$runs"); do
   for conc in 1 4; do
     for driver in sdk raw php zeep; do
@@ -214,79 +119,6 @@ for run in $(seq "$runs"); do
   echo "$out" | kv seconds >>"$tmp/w2"
   echo "bench: W2 run $run: $out" >&2
 done
-
-# ---- W1c: client CPU per call on the canned responder ------------------------------------------
-# w1c_once DRIVER URL -> "CPU_US OBJECTS_PER_S" of one window of $canned_seconds, one call at a time
-w1c_once() {
-  local out
-  case $1 in
-    sdk|bare|bare-tree) out=$("$cpu_bin" --client "$1" --endpoint "$2" --seconds "$canned_seconds") ;;
-    raw) out=$("$raw_bin" --endpoint "$2" --concurrency 1 --seconds "$canned_seconds") ;;
-    php) out=$(php bench/php_driver.php "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
-    zeep) out=$(/usr/bin/python3 bench/zeep_driver.py "$wsdl" "$2" "$user" "$key" "$canned_seconds") ;;
-  esac
-  echo "$(echo "$out" | kv cpu_us_per_call) $(echo "$out" | kv objects_per_s)"
-}
-w1c_drivers="sdk bare bare-tree raw php zeep"
-run_w1c() {
-  mock_bin=$canned_bin start_mock canned
-  local run d v
-  for run in $(seq "$runs"); do
-    for d in $w1c_drivers; do
-      v=$(w1c_once "$d" "$url")
-      echo "${v%% *}" >>"$tmp/w1c.cpu.$d"
-      echo "${v##* }" >>"$tmp/w1c.tput.$d"
-      echo "bench: W1c run $run $d: ${v%% *} µs CPU per call, ${v##* } objects/s" >&2
-    done
-  done
-}
-w1c_rows() {
-  local d label cpu tput
-  for d in $w1c_drivers; do
-    case $d in
-      sdk) label="SDK (MObjectClient::Sync)" ;; bare) label="bare generated gSOAP proxy" ;;
-      bare-tree) label="bare gSOAP proxy, SOAP_XML_TREE (lever: no multi-reference pass)" ;;
-      raw) label="raw replay of the SDK's request bytes" ;; php) label="PHP 8.2 SoapClient" ;;
-      zeep) label="zeep" ;;
-    esac
-    cpu=$(median <"$tmp/w1c.cpu.$d"); tput=$(median <"$tmp/w1c.tput.$d")
-    eval "w1c_${d//-/_}=\$cpu"
-    echo "| W1 canned responder | $label: client CPU per call (µs); objects/s | $(printf '%.1f' "$cpu"); $(fmt_int "$tput") | | |"
-  done
-  local r_php r_bare r_raw
-  r_php=$(ratio "$w1c_sdk" "$w1c_php"); r_bare=$(ratio "$w1c_sdk" "$w1c_bare")
-  r_raw=$(ratio "$w1c_sdk" "$w1c_raw")
-  echo "| W1 canned responder | SDK / PHP, CPU per call | ${r_php}× | ≤ 0.33× | $(check "$r_php" "<=" 0.333) |"
-  echo "| W1 canned responder | SDK / bare gSOAP, CPU per call | ${r_bare}× | ≤ 1.10× | $(check "$r_bare" "<=" 1.10) |"
-  echo "| W1 canned responder | SDK / raw replay, CPU per call: gSOAP building, serialising and parsing the XML | ${r_raw}× | (shown) | |"
-}
-
-# ---- W6: parallel export -------------------------------------------------------------------
-run_w6() {
-  start_mock w6 --rate-limit 0 --concurrency-limit 0 --latency-ms 50 --seed-leads "$w6_leads"
-  local run out
-  for run in $(seq "$runs"); do
-    out=$("$w6_bin" --endpoint "$url" --leads "$w6_leads" --concurrency 10 --batch 1000 --latency-ms 50)
-    echo "$out" | kv seconds >>"$tmp/w6"
-    echo "$out" | kv ideal_s >"$tmp/w6.ideal"
-    echo "$out" | kv client_cpu_s >>"$tmp/w6.cpu"
-    echo "bench: W6 run $run: $out" >&2
-  done
-}
-w6_rows() {
-  local wall ideal r
-  wall=$(median <"$tmp/w6"); ideal=$(cat "$tmp/w6.ideal"); r=$(ratio "$wall" "$ideal")
-  echo "| W6, export, 50 ms latency | $(fmt_int "$w6_leads") leads, 1-hour slices, concurrency 10, pages of 1,000 (s); each lead once | $(printf '%.2f' "$wall") | ideal $(printf '%.2f' "$ideal") | |"
-  echo "| W6, export, 50 ms latency | wall / ideal | ${r}× | ≤ 1.20× | $(check "$r" "<=" 1.20) |"
-  echo "| W6, export, 50 ms latency | client CPU for the export (s) | $(printf '%.2f' "$(median <"$tmp/w6.cpu")") | | |"
-}
-
-# stamp_rows DATE MACHINE: adds Date and Machine columns to every row of the table on stdin, so a
-# row copied elsewhere (or re-run alone) still says when and where it was measured.
-stamp_rows() {
-  awk -v d="$1" -v m="$2" 'NR == 1 {print $0 " Date | Machine |"; next}
-    NR == 2 {print $0 "---|---|"; next} {print $0 " " d " | " m " |"}'
-}
 
 run_w1c
 run_w6
@@ -386,57 +218,7 @@ machine="$(nproc) CPUs ($cpu), $mem RAM, $os, $cxx_version, gSOAP $gsoap, PHP $p
 machine_short="$(nproc) CPU $(echo "$cpu" | awk '{print $1, $2}')"
 table=$(echo "$table" | stamp_rows "$(date -u '+%Y-%m-%d')" "$machine_short")
 
-{
-  echo "# Benchmark results"
-  echo
-  echo "Generated by \`scripts/bench.sh\` on $date_utc."
-  echo
-  echo "Machine: $machine. Client and mock server share the machine (loopback)."
-  echo
-  echo "Medians of $runs runs (micro-benchmarks: of $((2 * runs)) repetitions in random order); W1 windows of $w1_seconds s."
-  echo
-  echo "$table"
-  echo
-  cat <<'EOF'
-How each number is made:
-* W1: 100-object UPSERT batches of Opportunity objects 50-79 (three attributes each) against one
-  `marketo-mock-server --rate-limit 0 --concurrency-limit 0`. SDK: `bench/w1_driver`
-  (`MObjectClient::SyncAll` with `SyncAllOptions::concurrency` = the column's concurrency, i.e.
-  at most that many requests on the wire while as many more workers prepare the next request
-  or parse the last response; keep-alive connection pool, limiter with the rate limit off). Raw: `bench/raw_driver`, the SDK's request bytes signed once at start
-  and POSTed over one kept-alive socket per thread, responses read by Content-Length with no
-  XML work. PHP: `bench/php_driver.php` (SoapClient, our WSDL, location overridden). zeep:
-  `bench/zeep_driver.py` (Debian's zeep, same WSDL); at concurrency 4, 4 processes measuring the
-  same window. All clients sign every call except the raw driver. The raw driver does no client
-  work at all, so raw / PHP is the ceiling of SDK / PHP against this server.
-* W2: `w1_driver --concurrency 10 --objects 100000` against a second mock with `--latency-ms 50`.
-* W3: `mobject-sync --concurrency 4 --max-calls-per-20s 0` on generated JSONL files; peak RSS
-  from `/usr/bin/time -v`.
-* W2 via mobject-sync: the same 100,000 objects as JSONL lines, `mobject-sync --operation UPSERT
-  --concurrency 10 --max-calls-per-20s 0 --report FILE` against a mock with `--latency-ms 50
-  --rate-limit 0`: what the tool adds to the SDK's W2.
-* W5: `mobject-sync --operation UPSERT --concurrency 4` (default limits) of 25,000 Opportunity
-  lines against a mock with its defaults (`--rate-limit 100`, 20 s window, `--concurrency-limit
-  10`); one run. Ideal = floor((250 - 1) / 100) x 20 s (the 201st call cannot be counted before
-  40 s) + the wall time of a one-call job; faults from the mock's `--dump` counters.
-* Micro: `bench/micro_bench` (Google Benchmark), in-memory I/O; the SDK's parse time is its
-  round trip minus its request path.
-* W1 canned responder: `bench/canned_server` reads each request (head and Content-Length body)
-  and answers the same pre-built 100-status response without any XML work, so the client's own
-  cost is what is measured. Each driver makes one call at a time over one kept-alive connection
-  for a window after a warm-up call; CPU per call is getrusage(RUSAGE_SELF) user + system time
-  of the window divided by its calls. SDK and bare: `bench/cpu_driver --client sdk|bare` (the
-  bare driver builds the same objects with the generated proxy, `bench/bare_request.h`, and
-  calls `proxy.destroy()` after each call). Raw: `bench/raw_driver --concurrency 1`, which sends
-  the SDK's request bytes (signed once) and reads the response by Content-Length: the distance
-  SDK / raw is what gSOAP spends building, serialising and parsing the XML, plus signing.
-* W6: `bench/w6_driver`: `LeadClient::ExportLeads` of the window holding the mock's
-  `--seed-leads 100000` bulk leads (100 hours, 1-hour slices of 1,000 leads, only `Email`),
-  concurrency 10, pages of 1,000, against a mock with `--latency-ms 50` and its limits off. It
-  checks each bulk lead arrived exactly once. Ideal = pages / concurrency × 50 ms.
-* Date and Machine: when and on what each row was measured (CPUs as in the Machine line above).
-EOF
-} >bench/RESULTS.md
+write_results "$table" "$machine" "$date_utc" >bench/RESULTS.md
 
 echo
 echo "Machine: $machine"
