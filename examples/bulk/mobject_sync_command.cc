@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -55,6 +56,14 @@ struct Pending {
   std::string error;
 };
 
+// A batch on the wire: its objects, the rows of its lines (decided ones among them) and the
+// answer to come.
+struct Batch {
+  std::vector<marketo::MObject> objects;
+  std::vector<Pending> pending;
+  std::future<marketo::SyncAllResult> results;
+};
+
 // A field that keeps a report row on one physical line (--resume reads it line by line).
 std::string OneLine(std::string s) {
   for (char& c : s) {
@@ -96,7 +105,11 @@ class Run {
         Flush();
       }
     }
-    if (InterruptSignal() == 0 && io_error_.empty()) Flush();
+    Collect();  // a batch on the wire is always answered and recorded, interrupted or not
+    if (InterruptSignal() == 0 && io_error_.empty()) {
+      Flush();
+      Collect();
+    }
     if (InterruptSignal() != 0) Abandon();
     return Finish();
   }
@@ -158,7 +171,7 @@ class Run {
   // A row known without a call: written at once unless objects ahead of it wait for theirs.
   void Decided(std::size_t line, std::string type, const char* status, std::string error) {
     Pending p{line, std::move(type), status, std::move(error)};
-    if (objects_.empty()) {
+    if (Idle()) {
       RecordDecided(p);
     } else {
       pending_.push_back(std::move(p));
@@ -170,52 +183,76 @@ class Run {
     Record(p.line, p.type, "", p.status, p.error);
   }
 
+  // Nothing read waits for a batch: a decided row may go straight to the report.
+  bool Idle() const { return objects_.empty() && !inflight_; }
+
+  // Sends what was read in the background, so the next chunk is parsed while it is on the wire.
+  // One batch at a time: the one before is recorded first, and with it its journal.
   void Flush() {
-    std::vector<marketo::SyncResult> results;
-    if (!objects_.empty()) {
-      // Rows decided so far go first: the journal about to be replaced may be what made them
-      // UNKNOWN (a resumed run).
-      std::string error;
-      if (!report_.Flush(error)) {
-        io_error_ = error;
-        return;
-      }
-      if (!WriteInflight()) return;
-      results = Sync();
-    }
-    std::size_t next = 0;
-    for (const auto& p : pending_) {
-      if (!p.status.empty()) {
-        RecordDecided(p);
-      } else {
-        Report(p, results.at(next++));
-      }
-    }
-    sent_ += objects_.size();
-    objects_.clear();
-    pending_.clear();
-    std::string error;
-    if (!report_.Flush(error)) {
-      io_error_ = error;  // the journal stays, so --resume knows these lines were sent
+    Collect();
+    if (!io_error_.empty()) return;
+    if (objects_.empty()) {
+      for (const auto& p : pending_) RecordDecided(p);
+      pending_.clear();
+      FlushReport();
       return;
     }
-    if (next > 0 && report_.is_open()) unlink(InflightPath(args_.report).c_str());
-    if (progress_) {
-      std::cerr << "\r" << kTool << ": " << sent_ << " objects processed" << std::flush;
-    }
+    // Rows decided so far go first: the journal about to be replaced may be what made them
+    // UNKNOWN (a resumed run).
+    if (!FlushReport() || !WriteInflight()) return;
+    inflight_.emplace();
+    inflight_->objects = std::move(objects_);
+    inflight_->pending = std::move(pending_);
+    objects_.clear();
+    pending_.clear();
+    inflight_->results = std::async(std::launch::async,
+                                    [this, batch = &*inflight_] { return Sync(batch->objects); });
   }
 
-  std::vector<marketo::SyncResult> Sync() {
-    if (args_.dry_run) return std::vector<marketo::SyncResult>(objects_.size());
-    marketo::SyncAllOptions sync;
-    sync.concurrency = args_.concurrency;
-    auto all = client_->SyncAll(objects_, operation_, sync);
+  // Waits for the batch on the wire, if any, and writes its rows in input order.
+  void Collect() {
+    if (!inflight_) return;
+    marketo::SyncAllResult all = inflight_->results.get();
     if (!all.status.ok() && call_error_.ok()) {
       call_error_ = all.status;
       std::cerr << kTool << ": call failed: " << all.status.ToString() << "\n";
       ExplainMarketoCode(kTool, all.status.marketo_error_code());
     }
-    return std::move(all.results);
+    std::size_t next = 0;
+    for (const auto& p : inflight_->pending) {
+      if (!p.status.empty()) {
+        RecordDecided(p);
+      } else {
+        Report(p, all.results.at(next++));
+      }
+    }
+    sent_ += inflight_->objects.size();
+    inflight_.reset();
+    // On failure the journal stays, so --resume knows these lines were sent.
+    if (!FlushReport()) return;
+    if (report_.is_open()) unlink(InflightPath(args_.report).c_str());
+    if (progress_) {
+      std::cerr << "\r" << kTool << ": " << sent_ << " objects processed" << std::flush;
+    }
+  }
+
+  bool FlushReport() {
+    std::string error;
+    if (report_.Flush(error)) return true;
+    io_error_ = error;
+    return false;
+  }
+
+  // Runs on the background thread: touches only the client and its own batch.
+  marketo::SyncAllResult Sync(const std::vector<marketo::MObject>& objects) {
+    if (args_.dry_run) {
+      marketo::SyncAllResult all;
+      all.results.resize(objects.size());
+      return all;
+    }
+    marketo::SyncAllOptions sync;
+    sync.concurrency = args_.concurrency;
+    return client_->SyncAll(objects, operation_, sync);
   }
 
   // Names the lines about to be sent, before they are (see InflightPath).
@@ -302,10 +339,7 @@ class Run {
     }
     report_.Add(std::to_string(line) + ',' + OneLine(type) + ',' + id + ',' + OneLine(status) +
                 ',' + OneLine(error) + '\n');
-    if (objects_.empty() && report_.buffered() >= kReportFlushBytes) {
-      std::string e;
-      if (!report_.Flush(e)) io_error_ = e;
-    }
+    if (Idle() && report_.buffered() >= kReportFlushBytes) FlushReport();
   }
 
   int Finish() {
@@ -350,6 +384,7 @@ class Run {
   bool progress_ = false;
   std::vector<marketo::MObject> objects_;
   std::vector<Pending> pending_;
+  std::optional<Batch> inflight_;
   Counts counts_;
   std::size_t sent_ = 0;
   std::size_t last_recorded_ = 0;
