@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 build_dir=build
 lint=yes
 exclude=()
-# -g1 (line tables, enough for backtraces and valgrind): full debug info made the build of the
-# generated serialisers and the tests several minutes longer on 2 cores.
+# -g1: line tables are enough for backtraces and valgrind, and cheaper to build than full debug
+# info (CI has 2 cores).
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
 for arg in "$@"; do
