@@ -11,6 +11,7 @@
 #include "marketo/error_codes.h"
 #include "marketo/idempotency.h"
 #include "marketo/lead.h"
+#include "marketo/lead_activity.h"
 #include "marketo/lead_client.h"
 #include "marketo/limits.h"
 #include "marketo/list_client.h"
