@@ -12,8 +12,8 @@ lint=yes
 exclude=()
 # -g1: line tables are enough for backtraces and valgrind, and cheaper to build than full debug
 # info (CI has 2 cores).
-cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
+opt_flags="-O2 -g1 -DNDEBUG"
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARKETO_SOAP_WERROR=ON)
 for arg in "$@"; do
   case "$arg" in
     # GCC documents that -fsanitize=address can cause false -Wmaybe-uninitialized reports (here
@@ -23,13 +23,13 @@ for arg in "$@"; do
     # The consumer tests (package.*) build and install with CMake: sanitizers add nothing there
     # and they are the slowest tests, so they run in the normal build only.
     # -O1: ASan's usual level; at -O2 the instrumented build took over half an hour on 2 cores.
-    --sanitize) build_dir=build-sanitize lint=no exclude=(-E '^package\.')
-      cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG") ;;
+    --sanitize) build_dir=build-sanitize lint=no exclude=(-E '^package\.') opt_flags="-O1 -g1 -DNDEBUG"
+      cmake_args+=(-DMARKETO_SOAP_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized) ;;
     *) echo "usage: $0 [--sanitize]" >&2; exit 2 ;;
   esac
 done
 
+cmake_args+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$opt_flags")
 scripts/install-deps.sh
 jobs=$(nproc)
 cmake -S . -B "$build_dir" "${cmake_args[@]}"
