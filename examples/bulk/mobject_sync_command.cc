@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <deque>
 #include <future>
 #include <iostream>
 #include <map>
@@ -22,6 +24,7 @@
 #include "line_reader.h"
 #include "mobject_jsonl.h"
 #include "report_file.h"
+#include "sync_counts.h"
 
 namespace bulk {
 namespace {
@@ -30,9 +33,13 @@ using marketo::SyncOperation;
 
 constexpr char kTool[] = "mobject-sync";
 
-// Objects synced per SyncAll, per --concurrency: two batches of 100 for every worker, so each
-// has one to work ahead on, while an interrupt waits for at most two rounds of calls.
-constexpr std::size_t kChunkObjects = 200;
+// Objects synced per SyncAll, per --concurrency: one call for every worker.
+constexpr std::size_t kChunkObjects = 100;
+// Chunks on the wire at once. The second fills the slots the first frees while its last calls
+// finish, so no worker idles at a chunk's end; the connection's in-flight cap (set to
+// --concurrency) keeps their calls together within --concurrency. An interrupt waits for at
+// most these chunks: two rounds of calls.
+constexpr std::size_t kChunksInFlight = 2;
 // Rows that wait for a batch ahead of them (the report is in input order) are at most this
 // many; then the batch is sent early. This bounds memory for any mix of valid and invalid lines.
 constexpr std::size_t kMaxPending = 10000;
@@ -42,11 +49,6 @@ constexpr std::size_t kReportFlushBytes = std::size_t{64} * 1024;
 constexpr char kInFlightError[] =
     "sent before an interrupt; the answer was not recorded, so it may have been applied (not "
     "sent again by --resume)";
-
-struct Counts {
-  std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0, deleted = 0, failed = 0,
-              rejected = 0, unknown = 0;
-};
 
 // One input line waiting for its row: an object to sync, or a row already decided.
 struct Pending {
@@ -105,10 +107,10 @@ class Run {
         Flush();
       }
     }
-    Collect();  // a batch on the wire is always answered and recorded, interrupted or not
+    CollectAll();  // a batch on the wire is always answered and recorded, interrupted or not
     if (InterruptSignal() == 0 && io_error_.empty()) {
       Flush();
-      Collect();
+      CollectAll();
     }
     if (InterruptSignal() != 0) Abandon();
     return Finish();
@@ -184,12 +186,16 @@ class Run {
   }
 
   // Nothing read waits for a batch: a decided row may go straight to the report.
-  bool Idle() const { return objects_.empty() && !inflight_; }
+  bool Idle() const { return objects_.empty() && inflight_.empty(); }
 
-  // Sends what was read in the background, so the next chunk is parsed while it is on the wire.
-  // One batch at a time: the one before is recorded first, and with it its journal.
+  // Sends what was read in the background, so the next chunk is parsed while others are on the
+  // wire. At most kChunksInFlight batches: the oldest is recorded first when that many are out.
   void Flush() {
-    Collect();
+    if (objects_.empty()) {
+      CollectAll();  // only decided rows: they follow every batch out
+    } else if (inflight_.size() >= kChunksInFlight) {
+      Collect();
+    }
     if (!io_error_.empty()) return;
     if (objects_.empty()) {
       for (const auto& p : pending_) RecordDecided(p);
@@ -199,38 +205,48 @@ class Run {
     }
     // Rows decided so far go first: the journal about to be replaced may be what made them
     // UNKNOWN (a resumed run).
-    if (!FlushReport() || !WriteInflight()) return;
-    inflight_.emplace();
-    inflight_->objects = std::move(objects_);
-    inflight_->pending = std::move(pending_);
+    if (!FlushReport() || !WriteInflight(pending_)) return;
+    Batch& batch = inflight_.emplace_back();  // a deque: the reference stays valid
+    batch.objects = std::move(objects_);
+    batch.pending = std::move(pending_);
     objects_.clear();
     pending_.clear();
-    inflight_->results = std::async(std::launch::async,
-                                    [this, batch = &*inflight_] { return Sync(batch->objects); });
+    batch.results = std::async(std::launch::async, [this, &batch] { return Sync(batch.objects); });
   }
 
-  // Waits for the batch on the wire, if any, and writes its rows in input order.
+  void CollectAll() {
+    while (!inflight_.empty()) Collect();
+  }
+
+  // Waits for the oldest batch on the wire, if any, and writes its rows in input order.
   void Collect() {
-    if (!inflight_) return;
-    marketo::SyncAllResult all = inflight_->results.get();
+    if (inflight_.empty()) return;
+    Batch& batch = inflight_.front();
+    marketo::SyncAllResult all = batch.results.get();
     if (!all.status.ok() && call_error_.ok()) {
       call_error_ = all.status;
       std::cerr << kTool << ": call failed: " << all.status.ToString() << "\n";
       ExplainMarketoCode(kTool, all.status.marketo_error_code());
     }
     std::size_t next = 0;
-    for (const auto& p : inflight_->pending) {
+    for (const auto& p : batch.pending) {
       if (!p.status.empty()) {
         RecordDecided(p);
       } else {
         Report(p, all.results.at(next++));
       }
     }
-    sent_ += inflight_->objects.size();
-    inflight_.reset();
-    // On failure the journal stays, so --resume knows these lines were sent.
+    sent_ += batch.objects.size();
+    inflight_.pop_front();
+    // On failure the journal stays, so --resume knows these lines were sent. While later batches
+    // are out it names just theirs.
     if (!FlushReport()) return;
-    if (report_.is_open()) unlink(InflightPath(args_.report).c_str());
+    if (!report_.is_open()) return;
+    if (inflight_.empty()) {
+      unlink(InflightPath(args_.report).c_str());
+    } else {
+      WriteInflight({});
+    }
     if (progress_) {
       std::cerr << "\r" << kTool << ": " << sent_ << " objects processed" << std::flush;
     }
@@ -255,17 +271,24 @@ class Run {
     return client_->SyncAll(objects, operation_, sync);
   }
 
-  // Names the lines about to be sent, before they are (see InflightPath).
-  bool WriteInflight() {
+  // Rewrites the journal (see InflightPath): the lines of the batches out and of `next`, about to
+  // be sent. Replaced by rename, so a kill at any instant leaves the old journal or the new one
+  // whole, never one that misses a line on the wire.
+  bool WriteInflight(const std::vector<Pending>& next) {
     if (!report_.is_open() || args_.dry_run) return true;
     std::string rows;
-    for (const auto& p : pending_) {
-      if (p.status.empty()) rows += std::to_string(p.line) + "," + OneLine(p.type) + "\n";
-    }
+    auto add = [&rows](const std::vector<Pending>& lines) {
+      for (const auto& p : lines) {
+        if (p.status.empty()) rows += std::to_string(p.line) + "," + OneLine(p.type) + "\n";
+      }
+    };
+    for (const auto& b : inflight_) add(b.pending);
+    add(next);
     const std::string path = InflightPath(args_.report);
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    const std::string temp = path + ".new";
+    const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     const bool ok = fd >= 0 && WriteAll(fd, rows);
-    if ((fd >= 0 && close(fd) != 0) || !ok) {
+    if ((fd >= 0 && close(fd) != 0) || !ok || rename(temp.c_str(), path.c_str()) != 0) {
       io_error_ = "cannot write " + path + ": " + std::strerror(errno);
       return false;
     }
@@ -294,7 +317,7 @@ class Run {
       Record(p.line, p.type, id, "VALID", "");
       return;
     }
-    Count(r.status);
+    counts_.Add(r.status);
     std::string error = r.error;
     if (r.status == marketo::SyncStatus::kUnknown) {
       error = "unknown status \"" + r.raw_status + "\" from server";
@@ -302,30 +325,6 @@ class Run {
     const std::string status =
         r.status == marketo::SyncStatus::kUnknown ? r.raw_status : marketo::ToString(r.status);
     Record(p.line, p.type, id, status, error);
-  }
-
-  void Count(marketo::SyncStatus s) {
-    switch (s) {
-      case marketo::SyncStatus::kCreated:
-        ++counts_.created;
-        break;
-      case marketo::SyncStatus::kUpdated:
-        ++counts_.updated;
-        break;
-      case marketo::SyncStatus::kUnchanged:
-        ++counts_.unchanged;
-        break;
-      case marketo::SyncStatus::kSkipped:
-        ++counts_.skipped;
-        break;
-      case marketo::SyncStatus::kDeleted:
-        ++counts_.deleted;
-        break;
-      case marketo::SyncStatus::kFailed:
-      case marketo::SyncStatus::kUnknown:  // never count it as success
-        ++counts_.failed;
-        break;
-    }
   }
 
   void Record(std::size_t line, const std::string& type, const std::string& id,
@@ -352,12 +351,7 @@ class Run {
         (unknown_.empty() || last >= unknown_.rbegin()->first)) {
       unlink(InflightPath(args_.report).c_str());
     }
-    std::cout << "created=" << counts_.created << " updated=" << counts_.updated
-              << " unchanged=" << counts_.unchanged << " skipped=" << counts_.skipped
-              << " deleted=" << counts_.deleted << " failed=" << counts_.failed
-              << " rejected=" << counts_.rejected;
-    if (counts_.unknown > 0) std::cout << " unknown=" << counts_.unknown;
-    std::cout << std::endl;
+    std::cout << counts_.Summary() << std::endl;
     if (!std::cout && io_error_.empty()) io_error_ = "cannot write to stdout";
     if (!io_error_.empty()) {
       Fail(io_error_);
@@ -384,8 +378,8 @@ class Run {
   bool progress_ = false;
   std::vector<marketo::MObject> objects_;
   std::vector<Pending> pending_;
-  std::optional<Batch> inflight_;
-  Counts counts_;
+  std::deque<Batch> inflight_;  // oldest first
+  SyncCounts counts_;
   std::size_t sent_ = 0;
   std::size_t last_recorded_ = 0;
   std::string io_error_;
@@ -397,6 +391,9 @@ class Run {
 int RunMObjectSync(const MObjectSyncArgs& args) {
   const auto operation = marketo::ParseSyncOperation(args.operation);
   marketo::ClientOptions options = ToOptions(args.connection, !args.dry_run, kTool);
+  // Two chunks may be out at once (kChunksInFlight): together they stay within --concurrency.
+  auto& in_flight = options.limits.max_in_flight;
+  if (in_flight == 0 || in_flight > args.concurrency) in_flight = args.concurrency;
   Run run(args, std::move(options), *operation);
   return run.Execute();
 }

@@ -108,7 +108,8 @@ bool ReadInflight(const std::string& report, std::vector<std::pair<std::size_t, 
     return false;
   }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // Written with one write(2) before the batch is sent: a torn journal means nothing was sent.
+  // The tool replaces it whole by rename before each batch goes out; a torn one is not its own
+  // (an older version's, cut before its batch was sent): nothing of it was sent.
   if (text.empty() || text.back() != '\n') return true;
   std::istringstream lines(text);
   std::string row;

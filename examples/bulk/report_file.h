@@ -53,14 +53,14 @@ bool ReadResumePoint(const std::string& path, ResumePoint& point, std::string& e
 // Cuts `path` to `bytes` (drops a torn last row before appending).
 bool TruncateReport(const std::string& path, off_t bytes, std::string& error);
 
-// The lines of a batch that was sent and whose rows are not yet in the report, kept next to the
-// report as REPORT.inflight ("line,type" rows) while the batch is on the wire. A run killed
+// The lines of the batches that were sent and whose rows are not yet in the report, kept next
+// to the report as REPORT.inflight ("line,type" rows) while they are on the wire. A run killed
 // before the rows were written leaves it behind; --resume reports those lines as UNKNOWN
 // instead of sending them again.
 std::string InflightPath(const std::string& report);
 
-// Every "line,type" row of the journal; empty when there is none or it is torn (it is written
-// before the batch is sent, so a torn one was never sent).
+// Every "line,type" row of the journal; empty when there is none or it is torn (the tool
+// replaces it by rename before a batch is sent, so it never leaves a torn one itself).
 bool ReadInflight(const std::string& report, std::vector<std::pair<std::size_t, std::string>>& rows,
                   std::string& error);
 
