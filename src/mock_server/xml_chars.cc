@@ -1,5 +1,6 @@
 #include "xml_chars.h"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -17,15 +18,30 @@ std::string Hex(std::uint32_t cp) {
   return buf;
 }
 
-bool EndsWith(const std::string& s, const char* tail) {
-  const std::string t = tail;
-  return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+// ASCII characters that are allowed and take part in nothing the checker tracks: no reference
+// and no "<![CDATA[", "<!--", "<?", "]]>", "-->" or "?>".
+constexpr std::array<bool, 256> MakePlain() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = true;
+  t['\t'] = t['\n'] = t['\r'] = true;
+  for (const char* m = "&<![CDAT-?>]"; *m != '\0'; ++m) t[static_cast<unsigned char>(*m)] = false;
+  return t;
 }
+constexpr std::array<bool, 256> kPlain = MakePlain();
 
 }  // namespace
 
 const std::string& XmlCharChecker::Feed(const char* p, std::size_t n) {
-  for (std::size_t i = 0; i < n && problem_.empty(); ++i) Byte(static_cast<unsigned char>(p[i]));
+  for (std::size_t i = 0; i < n && problem_.empty(); ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    // Most bytes of a body: one store instead of the whole decode. A plain character ends any
+    // pattern in the window, so marking its slot is as good as shifting it in.
+    if (need_ == 0 && mode_ == Mode::kText && kPlain[c]) {
+      window_.back() = '\0';
+      continue;
+    }
+    Byte(c);
+  }
   return problem_;
 }
 
@@ -63,18 +79,17 @@ void XmlCharChecker::Byte(unsigned char c) {
 void XmlCharChecker::Char(std::uint32_t cp) {
   if (!IsXmlChar(cp)) return Fail("character " + Hex(cp) + " is not allowed in XML");
   const char c = cp < 0x80 ? static_cast<char>(cp) : '\x80';
-  window_ += c;
-  if (window_.size() > 9) window_.erase(0, window_.size() - 9);
+  Push(c);
   switch (mode_) {
     case Mode::kText:
       if (c == '&') {
         mode_ = Mode::kReference;
         reference_.clear();
-      } else if (EndsWith(window_, "<![CDATA[")) {
+      } else if (c == '[' && EndsWith("<![CDATA[")) {
         mode_ = Mode::kCdata;
-      } else if (EndsWith(window_, "<!--")) {
+      } else if (c == '-' && EndsWith("<!--")) {
         mode_ = Mode::kComment;
-      } else if (EndsWith(window_, "<?")) {
+      } else if (c == '?' && EndsWith("<?")) {
         mode_ = Mode::kPi;
       }
       break;
@@ -86,20 +101,20 @@ void XmlCharChecker::Char(std::uint32_t cp) {
       reference_ += c;
       break;
     case Mode::kCdata:
-      if (EndsWith(window_, "]]>")) mode_ = Mode::kText;
+      if (c == '>' && EndsWith("]]>")) mode_ = Mode::kText;
       break;
     case Mode::kComment:
-      if (EndsWith(window_, "-->")) mode_ = Mode::kText;
+      if (c == '>' && EndsWith("-->")) mode_ = Mode::kText;
       break;
     case Mode::kPi:
-      if (EndsWith(window_, "?>")) mode_ = Mode::kText;
+      if (c == '>' && EndsWith("?>")) mode_ = Mode::kText;
       break;
   }
 }
 
 void XmlCharChecker::EndReference() {
   mode_ = Mode::kText;
-  window_.clear();
+  window_.fill('\0');
   const std::string& r = reference_;
   if (r == "lt" || r == "gt" || r == "amp" || r == "quot" || r == "apos") return;
   if (r.size() < 2 || r[0] != '#') return Fail("undefined entity &" + r + ";");

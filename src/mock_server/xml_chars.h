@@ -6,9 +6,11 @@
 #ifndef MARKETO_MOCK_SERVER_XML_CHARS_H_
 #define MARKETO_MOCK_SERVER_XML_CHARS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace mock {
 
@@ -24,12 +26,23 @@ class XmlCharChecker {
   void Byte(unsigned char c);
   void Char(std::uint32_t cp);
   void EndReference();
+  // Shifts `c` into the window; true when the window then ends with `tail` (at most 9 chars).
+  void Push(char c) {
+    for (std::size_t i = 1; i < window_.size(); ++i) window_[i - 1] = window_[i];
+    window_.back() = c;
+  }
+  bool EndsWith(std::string_view tail) const {
+    return std::string_view(window_.data(), window_.size()).substr(window_.size() - tail.size()) ==
+           tail;
+  }
   void Fail(const std::string& why) {
     if (problem_.empty()) problem_ = why;
   }
 
   Mode mode_ = Mode::kText;
-  std::string window_;     // the last few characters, to spot "<![CDATA[", "<!--", "<?"
+  // The last 9 characters (NUL before the first), to spot "<![CDATA[", "<!--", "<?"; an array
+  // shifted per character, as this runs for every byte of every request.
+  std::array<char, 9> window_{};
   std::string reference_;  // between '&' and ';'
   std::uint32_t cp_ = 0;   // code point being decoded
   int need_ = 0;           // continuation bytes still expected
