@@ -31,9 +31,9 @@ struct SyncCounts {
         ++deleted;
         break;
       case marketo::SyncStatus::kFailed:
-      case marketo::SyncStatus::kUnknown:
+      case marketo::SyncStatus::kUnknown:  // never count it as success
         ++failed;
-        break;  // never count it as success
+        break;
     }
   }
 

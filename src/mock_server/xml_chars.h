@@ -26,11 +26,12 @@ class XmlCharChecker {
   void Byte(unsigned char c);
   void Char(std::uint32_t cp);
   void EndReference();
-  // Shifts `c` into the window; true when the window then ends with `tail` (at most 9 chars).
+  // Shifts `c` into the window, dropping its oldest character.
   void Push(char c) {
     for (std::size_t i = 1; i < window_.size(); ++i) window_[i - 1] = window_[i];
     window_.back() = c;
   }
+  // Whether the window ends with `tail` (at most 9 characters).
   bool EndsWith(std::string_view tail) const {
     return std::string_view(window_.data(), window_.size()).substr(window_.size() - tail.size()) ==
            tail;
